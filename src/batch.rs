@@ -1,0 +1,2 @@
+//! Many documents: walks the inputs, processes them in parallel and writes the
+//! output tree atomically. STUB.

@@ -1,0 +1,1 @@
+//! Scores output against gold fixtures with the same figures as `score.py`. STUB.

@@ -1,0 +1,116 @@
+//! One document through all stages: decode, normalise, tokenise, correct,
+//! dehyphenate, extract. [`Engine`] holds what is shared across documents.
+
+use crate::error::Error;
+use crate::lexicon::Lexicon;
+use crate::sidecar::{Correction, Sidecar, Stats, SCHEMA};
+use crate::text::Lines;
+use crate::{correct, decode, dehyphenate, extract, normalise};
+
+/// Settings for a run.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Corrections below this confidence are not applied (0 applies all).
+    pub min_confidence: f32,
+    /// Whether to extract quotes, people and figures.
+    pub extract: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            min_confidence: 0.0,
+            extract: true,
+        }
+    }
+}
+
+/// The repaired text of a document and its sidecar.
+#[derive(Debug, Clone)]
+pub struct Output {
+    /// Repaired text, UTF-8, NFC, same line terminators as the input.
+    pub text: String,
+    /// What was found and changed.
+    pub sidecar: Sidecar,
+}
+
+/// The shared state of a run: lexicon and options. Cheap to share across threads.
+#[derive(Debug)]
+pub struct Engine {
+    lexicon: &'static Lexicon,
+    options: Options,
+}
+
+impl Engine {
+    /// An engine over the embedded lexicon.
+    pub fn new(options: Options) -> Engine {
+        Engine {
+            lexicon: Lexicon::embedded(),
+            options,
+        }
+    }
+
+    /// The lexicon in use.
+    pub fn lexicon(&self) -> &Lexicon {
+        self.lexicon
+    }
+
+    /// The options in use.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// Processes the raw bytes of one document. `source` is the name recorded in
+    /// the sidecar.
+    pub fn process(&self, bytes: &[u8], source: &str) -> Result<Output, Error> {
+        let decoded = decode::decode(bytes)?;
+        let mut out = self.process_text(&decoded.text, source);
+        out.sidecar.encoding = decoded.encoding.to_string();
+        out.sidecar.warnings.extend(decoded.warnings);
+        Ok(out)
+    }
+
+    /// Processes a document that is already text.
+    pub fn process_text(&self, text: &str, source: &str) -> Output {
+        let mut lines = Lines::split(text);
+        let input_lines = lines.lines.len();
+        let words = lines.lines.iter().map(|l| l.split_whitespace().count()).sum();
+        let mut corrections: Vec<Correction> = Vec::new();
+        let mut warnings = Vec::new();
+
+        corrections.extend(normalise::normalise(&mut lines.lines, self.lexicon));
+        let (applied, skipped) = correct::correct(&mut lines.lines, self.lexicon, &self.options);
+        corrections.extend(applied);
+        corrections.extend(dehyphenate::dehyphenate(&mut lines.lines, self.lexicon));
+        corrections.sort_by_key(|c| (c.line, c.column));
+
+        let found = if self.options.extract {
+            extract::extract(&lines.lines)
+        } else {
+            extract::Found::default()
+        };
+        if lines.lines.len() != input_lines {
+            warnings.push("line count changed during repair".to_string());
+        }
+        let words_changed = corrections.len();
+        Output {
+            text: lines.join(),
+            sidecar: Sidecar {
+                schema: SCHEMA,
+                source: source.to_string(),
+                encoding: "UTF-8".to_string(),
+                quotes: found.quotes,
+                people: found.people,
+                figures: found.figures,
+                corrections,
+                warnings,
+                stats: Stats {
+                    lines: input_lines,
+                    words,
+                    words_changed,
+                    corrections_skipped: skipped,
+                },
+            },
+        }
+    }
+}
