@@ -1,11 +1,12 @@
 //! One document through all stages: decode, normalise, tokenise, correct,
 //! dehyphenate, extract. [`Engine`] holds what is shared across documents.
 
+use crate::correct::Corrector;
 use crate::error::Error;
 use crate::lexicon::Lexicon;
-use crate::sidecar::{Correction, Sidecar, Stats, SCHEMA};
+use crate::sidecar::{Correction, SCHEMA, Sidecar, Stats};
 use crate::text::Lines;
-use crate::{correct, decode, dehyphenate, extract, normalise};
+use crate::{decode, dehyphenate, extract, normalise};
 
 /// Settings for a run.
 #[derive(Debug, Clone)]
@@ -74,14 +75,20 @@ impl Engine {
     pub fn process_text(&self, text: &str, source: &str) -> Output {
         let mut lines = Lines::split(text);
         let input_lines = lines.lines.len();
-        let words = lines.lines.iter().map(|l| l.split_whitespace().count()).sum();
+        let words = lines
+            .lines
+            .iter()
+            .map(|l| l.split_whitespace().count())
+            .sum();
         let mut corrections: Vec<Correction> = Vec::new();
         let mut warnings = Vec::new();
 
         corrections.extend(normalise::normalise(&mut lines.lines, self.lexicon));
-        let (applied, skipped) = correct::correct(&mut lines.lines, self.lexicon, &self.options);
+        let mut corrector = Corrector::new(self.lexicon, &lines.lines);
+        let (applied, skipped) =
+            corrector.correct_lines(&mut lines.lines, self.options.min_confidence);
         corrections.extend(applied);
-        corrections.extend(dehyphenate::dehyphenate(&mut lines.lines, self.lexicon));
+        corrections.extend(dehyphenate::dehyphenate(&mut lines.lines, &mut corrector));
         corrections.sort_by_key(|c| (c.line, c.column));
 
         let found = if self.options.extract {

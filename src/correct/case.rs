@@ -1,0 +1,97 @@
+//! Letter case: the corrector works in lower case and gives the repaired word the
+//! case pattern the OCR'd word had.
+
+/// The case pattern of a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    /// "förvaltning"
+    Lower,
+    /// "Järfälla"
+    Title,
+    /// "IT", "VINNOVA"
+    Upper,
+    /// Anything else ("KommITS", "VAr").
+    Mixed,
+}
+
+/// The case pattern of `word`, judged on its letters only.
+pub fn case_of(word: &str) -> Case {
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    let Some(first) = letters.next() else {
+        return Case::Lower;
+    };
+    let (mut upper, mut lower) = (0, 0);
+    for c in letters {
+        if c.is_uppercase() {
+            upper += 1;
+        } else if c.is_lowercase() {
+            lower += 1;
+        }
+    }
+    match (first.is_uppercase(), upper, lower) {
+        (false, 0, _) => Case::Lower,
+        (true, 0, _) => Case::Title,
+        (true, _, 0) => Case::Upper,
+        _ => Case::Mixed,
+    }
+}
+
+/// Whether the first letter of `word` is a capital (also when the OCR put a
+/// mark such as "[" or "|" before it).
+pub fn starts_upper(word: &str) -> bool {
+    word.chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(char::is_uppercase)
+}
+
+/// `form` (lower case) written in the case of `observed`.
+///
+/// A mixed pattern is the OCR's doing more often than the printer's ("VAr" for
+/// "Vår"), so it is read as title case when the observed word starts with a
+/// capital: inner capitals survive only where the word is left as it was.
+pub fn recase(form: &str, observed: &str, proper: bool) -> String {
+    let upper_first = starts_upper(observed) || observed.starts_with(['[', '|']);
+    match case_of(observed) {
+        Case::Upper if form.chars().filter(|c| c.is_alphabetic()).count() > 1 => {
+            form.to_uppercase()
+        }
+        _ if upper_first || proper => capitalise(form),
+        _ => form.to_string(),
+    }
+}
+
+/// `word` with its first letter in upper case.
+pub fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns() {
+        assert_eq!(case_of("förvaltning"), Case::Lower);
+        assert_eq!(case_of("Järfälla"), Case::Title);
+        assert_eq!(case_of("VINNOVA"), Case::Upper);
+        assert_eq!(case_of("VAr"), Case::Mixed);
+        assert_eq!(case_of("f6r"), Case::Lower);
+        assert_eq!(case_of("4r"), Case::Lower);
+    }
+
+    #[test]
+    fn recasing() {
+        assert_eq!(recase("vår", "VAr", false), "Vår");
+        assert_eq!(recase("järfälla", "Jarfilla", true), "Järfälla");
+        assert_eq!(recase("järfälla", "jarfalla", true), "Järfälla");
+        assert_eq!(recase("örebro", "OREBRO", true), "ÖREBRO");
+        assert_eq!(recase("för", "f6r", false), "för");
+        assert_eq!(recase("i", "[", false), "I");
+        assert_eq!(recase("även", "Aven", false), "Även");
+        assert_eq!(recase("på", "P", false), "På");
+    }
+}

@@ -1,0 +1,761 @@
+//! Word correction: OCR confusions undone with the lexicon, the confusion model
+//! and word-pair context.
+//!
+//! For a document, [`Corrector::new`] first reads every word's candidates
+//! ([`search`]), then estimates from the words whose reading is not in doubt how
+//! this scan renders å, ä and ö ([`Channel::estimate`]): a clean text prints
+//! them, a bad scan prints "6", "é" or nothing. [`Corrector::correct_lines`] then
+//! chooses, run by run of words not separated by punctuation, the sequence of
+//! readings with the lowest cost (Viterbi over word-pair probabilities plus the
+//! channel costs). Ambiguous words ("ar": är/år, "var": var/vår, "for": för/for)
+//! are decided by their neighbours, and a clean document keeps its words because
+//! its channel makes every confusion expensive.
+
+pub mod case;
+pub mod lm;
+pub mod search;
+
+use crate::confusion::{Channel, DIACRITICS, Evidence, RENDERINGS};
+use crate::lexicon::{Entry, Lexicon, flags};
+use crate::sidecar::{Correction, CorrectionKind};
+use crate::tokenise::{self, SENTENCE_START, Token};
+use search::{Candidate, Limits, NOISE_EDIT, Slot};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// Readings kept per word segment after the search, best first.
+const MAX_READINGS: usize = 6;
+
+/// Cost of an unknown word that looks like ordinary Swedish: a base plus a cost
+/// per character, since a long unknown word is far less likely to be a real
+/// word missing from the lexicon than a short one (nats).
+const OOV_BASE: f32 = 6.0;
+const OOV_PER_CHAR: f32 = 1.3;
+
+/// Cost an unknown word pays for each character that Swedish words do not use
+/// but the OCR prints for å, ä and ö ("é", "6", "#", "&").
+const SUSPECT_CHAR_COST: f32 = 4.0;
+
+/// A capitalised unknown word inside a sentence is probably a name.
+const NAME_BONUS: f32 = 3.0;
+
+/// Cost of reading a lower-case word as a name.
+const LOWER_NAME_COST: f32 = 4.0;
+
+/// Estimated cost per junction of a compound that the lexicon does not hold whole.
+const JUNCTION_COST: f32 = 2.5;
+
+/// Readings whose cost exceeds the best one's by more than this are dropped
+/// before the context decides (nats).
+const BEAM: f32 = 12.0;
+
+/// One reading of a word as the context model weighs it.
+#[derive(Debug, Clone)]
+struct Reading {
+    /// The word as it would be written (case restored).
+    text: String,
+    /// The language-model view of it.
+    lm: lm::Word,
+    /// Channel cost plus case penalty (nats).
+    emission: f32,
+    /// Whether this is the word as the OCR printed it.
+    identity: bool,
+    /// What kind of change it is.
+    kind: CorrectionKind,
+}
+
+/// A word of the document that the corrector may change.
+#[derive(Debug)]
+struct Site {
+    line: usize,
+    start: usize,
+    end: usize,
+    observed: String,
+    readings: Vec<Reading>,
+    /// Whether the word opens a sentence or paragraph.
+    sentence_start: bool,
+    /// Whether punctuation separates it from the next word.
+    breaks_after: bool,
+}
+
+/// The corrector for one document.
+pub struct Corrector<'l> {
+    lexicon: &'l Lexicon,
+    channel: Channel,
+    cache: HashMap<(String, Slot), Rc<[Candidate]>>,
+}
+
+impl std::fmt::Debug for Corrector<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Corrector")
+            .field("channel", &self.channel)
+            .finish_non_exhaustive()
+    }
+}
+
+/// What a word token is to the corrector.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// A word to correct.
+    Word,
+    /// Context only (numbers).
+    Fixed,
+    /// Left to another stage or left alone; breaks the context.
+    Skip,
+}
+
+impl<'l> Corrector<'l> {
+    /// Reads the document's words and estimates how its scan renders å, ä, ö.
+    pub fn new(lexicon: &'l Lexicon, lines: &[String]) -> Corrector<'l> {
+        let mut c = Corrector {
+            lexicon,
+            channel: Channel::default(),
+            cache: HashMap::new(),
+        };
+        let mut evidence = Evidence::new();
+        for line in lines {
+            for tok in tokenise::tokens(line) {
+                if classify(&tok) == Role::Word {
+                    c.gather(tok.word, &mut evidence);
+                }
+            }
+        }
+        c.channel = Channel::estimate(&evidence);
+        c
+    }
+
+    /// The channel estimated for this document.
+    pub fn channel(&self) -> &Channel {
+        &self.channel
+    }
+
+    /// Adds what `word` says about the scan: its printed å/ä/ö if it is a known
+    /// word, or the confusions of its only plausible reading if it is not.
+    fn gather(&mut self, word: &str, evidence: &mut Evidence) {
+        for (segment, slot) in segments(word) {
+            let lower = segment.to_lowercase();
+            let cands = self.candidates(&lower, slot);
+            let generic = Channel::default();
+            if let Some(id) = cands.iter().find(|c| c.is_identity()) {
+                for (d, &n) in id.identities.iter().enumerate() {
+                    evidence.identity[d] += f32::from(n);
+                }
+                continue;
+            }
+            let mut scored: Vec<(f32, &Candidate)> = cands
+                .iter()
+                .map(|c| (c.channel_cost(&generic) - log_p(c), c))
+                .collect();
+            scored.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let clear = match scored.as_slice() {
+                [(_, only)] => Some(*only),
+                [(best, c), (second, _), ..] if second - best > 3.0 => Some(*c),
+                _ => None,
+            };
+            if let Some(c) = clear {
+                for e in &c.edits {
+                    if e.rendering != NOISE_EDIT {
+                        evidence.renderings[usize::from(e.rendering)] += 1.0;
+                    }
+                }
+                for (d, &n) in c.identities.iter().enumerate() {
+                    evidence.identity[d] += f32::from(n);
+                }
+            }
+        }
+    }
+
+    /// The readings of a lower-case word segment, from the cache or the search.
+    fn candidates(&mut self, lower: &str, slot: Slot) -> Rc<[Candidate]> {
+        if let Some(c) = self.cache.get(&(lower.to_string(), slot)) {
+            return c.clone();
+        }
+        let generic = Channel::default();
+        let limits = Limits::default();
+        let mut all = Vec::new();
+        for fst in self.lexicon.fsts() {
+            all.extend(search::search(
+                fst,
+                &Entry::from_value,
+                lower,
+                slot,
+                &generic,
+                limits,
+            ));
+        }
+        all.sort_by(|a, b| {
+            (a.channel_cost(&generic) - log_p(a)).total_cmp(&(b.channel_cost(&generic) - log_p(b)))
+        });
+        all.dedup_by(|a, b| a.form == b.form);
+        let identity = all.iter().position(Candidate::is_identity);
+        let mut kept: Vec<Candidate> = all.iter().take(MAX_READINGS).cloned().collect();
+        if let Some(i) = identity.filter(|&i| i >= MAX_READINGS) {
+            kept.push(all[i].clone());
+        }
+        let rc: Rc<[Candidate]> = kept.into();
+        self.cache.insert((lower.to_string(), slot), rc.clone());
+        rc
+    }
+
+    /// The best reading of a single word out of context, or `None` when the word
+    /// should stay as it is. Used for words the context model cannot see, such
+    /// as the halves of a hyphenated word being joined.
+    pub fn correct_word(&mut self, word: &str) -> Option<(String, CorrectionKind, f32)> {
+        let readings = self.readings(word, false)?;
+        let best = readings
+            .iter()
+            .min_by(|a, b| (a.emission - a.lm.log_p).total_cmp(&(b.emission - b.lm.log_p)))?;
+        if best.identity {
+            return None;
+        }
+        let total: f32 = readings
+            .iter()
+            .map(|r| (-(r.emission - r.lm.log_p)).exp())
+            .sum();
+        let conf = (-(best.emission - best.lm.log_p)).exp() / total;
+        Some((best.text.clone(), best.kind, conf))
+    }
+
+    /// Whether `word` is a known word or compound as printed.
+    pub fn is_known(&mut self, word: &str) -> bool {
+        segments(word).into_iter().all(|(seg, slot)| {
+            seg.is_empty()
+                || short_prefix(seg)
+                || self
+                    .candidates(&seg.to_lowercase(), slot)
+                    .iter()
+                    .any(Candidate::is_identity)
+        })
+    }
+
+    /// The readings of a whole token (hyphenated segments combined), or `None`
+    /// if it has no reading other than itself.
+    fn readings(&mut self, word: &str, sentence_start: bool) -> Option<Vec<Reading>> {
+        let mut combos: Vec<Reading> = vec![Reading {
+            text: String::new(),
+            lm: lm::Word {
+                key: String::new(),
+                log_p: 0.0,
+                count: 0,
+            },
+            emission: 0.0,
+            identity: true,
+            kind: CorrectionKind::Diacritic,
+        }];
+        let segs = segments(word);
+        let mut any_change = false;
+        for (i, &(seg, slot)) in segs.iter().enumerate() {
+            let first = i == 0;
+            let options = self.segment_readings(seg, slot, first && sentence_start);
+            any_change |= options.iter().any(|o| !o.identity);
+            if segs.len() == 1 {
+                combos = options;
+                break;
+            }
+            let mut next = Vec::with_capacity(combos.len() * options.len());
+            for c in &combos {
+                for o in &options {
+                    let sep = if first { "" } else { "-" };
+                    next.push(Reading {
+                        text: format!("{}{sep}{}", c.text, o.text),
+                        lm: lm::Word {
+                            key: String::new(),
+                            log_p: c.lm.log_p + o.lm.log_p,
+                            count: 0,
+                        },
+                        emission: c.emission + o.emission,
+                        identity: c.identity && o.identity,
+                        kind: if o.identity { c.kind } else { o.kind },
+                    });
+                }
+            }
+            next.sort_by(|a, b| (a.emission - a.lm.log_p).total_cmp(&(b.emission - b.lm.log_p)));
+            next.truncate(MAX_READINGS);
+            combos = next;
+        }
+        if word.ends_with('-') {
+            for c in &mut combos {
+                c.text.push('-');
+            }
+        }
+        if !any_change {
+            return None;
+        }
+        // Whole-token statistics where the lexicon has the token (hyphenated
+        // words such as "e-tjänster" are often stored whole).
+        if segs.len() > 1 {
+            for c in &mut combos {
+                c.lm.key = tokenise::lm_key(&c.text);
+                if let Some(e) = self.lexicon.get(&c.lm.key) {
+                    c.lm.log_p = e.log_p;
+                    c.lm.count = e.count;
+                }
+            }
+        }
+        if !combos.iter().any(|c| c.identity) {
+            combos.push(self.unknown(word, sentence_start));
+        }
+        Some(combos)
+    }
+
+    /// Readings of one hyphen-free segment.
+    fn segment_readings(&mut self, seg: &str, slot: Slot, sentence_start: bool) -> Vec<Reading> {
+        if seg.is_empty() || short_prefix(seg) {
+            return vec![fixed(seg)];
+        }
+        let lower = seg.to_lowercase();
+        let cands = self.candidates(&lower, slot);
+        let mut out: Vec<Reading> = cands
+            .iter()
+            .map(|c| self.reading(c, seg, sentence_start))
+            .collect();
+        if !out.iter().any(|r| r.identity) {
+            out.push(self.unknown(seg, sentence_start));
+        }
+        let best = out
+            .iter()
+            .map(|r| r.emission - r.lm.log_p)
+            .fold(f32::INFINITY, f32::min);
+        out.retain(|r| r.emission - r.lm.log_p <= best + BEAM);
+        out
+    }
+
+    fn reading(&self, c: &Candidate, observed: &str, sentence_start: bool) -> Reading {
+        let proper = c
+            .parts
+            .first()
+            .is_some_and(|p| p.entry.flags & flags::PROPER != 0);
+        let text = if c.is_identity() {
+            observed.to_string()
+        } else {
+            case::recase(&c.form, observed, proper)
+        };
+        let mut emission = c.channel_cost(&self.channel);
+        if proper && !case::starts_upper(observed) {
+            emission += LOWER_NAME_COST;
+        }
+        if !proper && case::starts_upper(observed) && !sentence_start {
+            // A capital inside a sentence suggests a name the lexicon lacks.
+            emission += NAME_BONUS / 2.0;
+        }
+        let kind = c
+            .edits
+            .iter()
+            .find(|e| e.rendering != NOISE_EDIT)
+            .map_or(CorrectionKind::Confusion, |e| {
+                RENDERINGS[usize::from(e.rendering)].kind()
+            });
+        let (log_p, count) = match c.parts.as_slice() {
+            [only] => (only.entry.log_p, only.entry.count),
+            parts => (compound_log_p(parts), 0),
+        };
+        Reading {
+            text,
+            lm: lm::Word {
+                key: c.form.clone(),
+                log_p,
+                count,
+            },
+            emission,
+            identity: c.is_identity(),
+            kind,
+        }
+    }
+
+    /// The word as printed, unknown to the lexicon.
+    fn unknown(&self, observed: &str, sentence_start: bool) -> Reading {
+        let suspects = observed.chars().filter(|&c| is_suspect(c)).count() as f32;
+        let chars = observed.chars().count() as f32;
+        let mut cost = OOV_BASE + OOV_PER_CHAR * chars + SUSPECT_CHAR_COST * suspects;
+        if case::starts_upper(observed) && !sentence_start {
+            cost -= NAME_BONUS;
+        }
+        let ids: f32 = observed
+            .chars()
+            .flat_map(|c| c.to_lowercase())
+            .filter_map(|c| DIACRITICS.iter().position(|&d| d == c))
+            .map(|d| self.channel.identity_cost(d))
+            .sum();
+        Reading {
+            text: observed.to_string(),
+            lm: lm::Word {
+                key: tokenise::lm_key(observed),
+                log_p: -cost,
+                count: 0,
+            },
+            emission: ids,
+            identity: true,
+            kind: CorrectionKind::Diacritic,
+        }
+    }
+
+    /// Corrects the words of `lines` in place. Words ending a line with a hyphen
+    /// and their continuations are left for [`crate::dehyphenate`]. Returns the
+    /// corrections at or above `min_confidence` (applied) and how many were below.
+    pub fn correct_lines(
+        &mut self,
+        lines: &mut [String],
+        min_confidence: f32,
+    ) -> (Vec<Correction>, usize) {
+        let sites = self.sites(lines);
+        let mut applied = Vec::new();
+        let mut skipped = 0;
+        let mut start = 0;
+        while start < sites.len() {
+            let mut end = start + 1;
+            while end < sites.len() && !sites[end - 1].breaks_after {
+                end += 1;
+            }
+            let run = &sites[start..end];
+            let choice = self.viterbi(run);
+            if std::env::var_os("OCRFIX_DEBUG").is_some() {
+                for (i, site) in run.iter().enumerate() {
+                    if site.readings.len() > 1 {
+                        let rs: Vec<String> = site
+                            .readings
+                            .iter()
+                            .map(|r| {
+                                format!(
+                                    "{}(e{:.1},lp{:.1},c{})",
+                                    r.text, r.emission, r.lm.log_p, r.lm.count
+                                )
+                            })
+                            .collect();
+                        eprintln!(
+                            "{}:{} {} -> {} [{}]",
+                            site.line + 1,
+                            site.observed,
+                            i,
+                            site.readings[choice[i]].text,
+                            rs.join(" ")
+                        );
+                    }
+                }
+            }
+            for (i, site) in run.iter().enumerate() {
+                let r = &site.readings[choice[i]];
+                if r.identity || r.text == site.observed {
+                    continue;
+                }
+                let confidence = self.confidence(run, &choice, i);
+                if confidence < min_confidence {
+                    skipped += 1;
+                    continue;
+                }
+                applied.push((
+                    site.start,
+                    site.end,
+                    Correction {
+                        line: site.line + 1,
+                        column: lines[site.line][..site.start].chars().count() + 1,
+                        from: site.observed.clone(),
+                        to: r.text.clone(),
+                        kind: r.kind,
+                        confidence: (confidence * 1000.0).round() / 1000.0,
+                    },
+                ));
+            }
+            start = end;
+        }
+        // Apply right to left within each line so byte offsets stay valid.
+        applied.sort_by_key(|(s, _, c)| (c.line, std::cmp::Reverse(*s)));
+        for (s, e, c) in &applied {
+            lines[c.line - 1].replace_range(*s..*e, &c.to);
+        }
+        let mut corrections: Vec<Correction> = applied.into_iter().map(|(_, _, c)| c).collect();
+        corrections.sort_by_key(|c| (c.line, c.column));
+        (corrections, skipped)
+    }
+
+    /// The words of the document with their readings, in order. Words the
+    /// corrector must not touch become context breaks.
+    fn sites(&mut self, lines: &[String]) -> Vec<Site> {
+        let mut sites: Vec<Site> = Vec::new();
+        let mut sentence_start = true;
+        let mut prev_blank = true;
+        // A line ending in a hyphenated word hands its first word to dehyphenate.
+        let mut continuation_pending = false;
+        for (ln, line) in lines.iter().enumerate() {
+            let toks = tokenise::tokens(line);
+            if toks.is_empty() {
+                prev_blank = true;
+                sentence_start = true;
+                if let Some(last) = sites.last_mut() {
+                    last.breaks_after = true;
+                }
+                continue;
+            }
+            let n = toks.len();
+            for (i, tok) in toks.iter().enumerate() {
+                let mut role = classify(tok);
+                if i == 0 && continuation_pending && !tok.word.is_empty() {
+                    role = Role::Skip;
+                    continuation_pending = false;
+                }
+                let line_final_hyphen = i + 1 == n && is_line_break_hyphen(tok);
+                if line_final_hyphen {
+                    role = Role::Skip;
+                }
+                let starts =
+                    sentence_start || (i == 0 && prev_blank) || tok.lead.contains(['—', '–', '-']);
+                match role {
+                    Role::Skip => {
+                        if let Some(last) = sites.last_mut() {
+                            last.breaks_after = true;
+                        }
+                    }
+                    Role::Fixed | Role::Word => {
+                        let readings = if role == Role::Word {
+                            self.readings(tok.word, starts)
+                        } else {
+                            None
+                        };
+                        let readings = readings.unwrap_or_else(|| {
+                            let mut r = fixed(tok.word);
+                            r.lm = self.lm_word(tok.word);
+                            vec![r]
+                        });
+                        sites.push(Site {
+                            line: ln,
+                            start: tok.start,
+                            end: tok.end(),
+                            observed: tok.word.to_string(),
+                            readings,
+                            sentence_start: starts,
+                            breaks_after: tok.breaks_context(),
+                        });
+                    }
+                }
+                if role == Role::Skip && tok.word.is_empty() {
+                    // A lone dash or quote mark: keep sentence state as it is.
+                } else {
+                    sentence_start = tok.ends_sentence();
+                }
+                if line_final_hyphen {
+                    continuation_pending = true;
+                    if let Some(last) = sites.last_mut() {
+                        last.breaks_after = true;
+                    }
+                }
+            }
+            prev_blank = false;
+        }
+        sites
+    }
+
+    /// The language-model view of a word taken as printed.
+    fn lm_word(&self, word: &str) -> lm::Word {
+        let key = tokenise::lm_key(word);
+        match self.lexicon.get(&key) {
+            Some(e) => lm::Word {
+                key,
+                log_p: e.log_p,
+                count: e.count,
+            },
+            None => lm::Word {
+                key,
+                log_p: -(OOV_BASE + OOV_PER_CHAR * word.chars().count() as f32),
+                count: 0,
+            },
+        }
+    }
+
+    /// The cheapest sequence of readings for a run of words.
+    fn viterbi(&self, run: &[Site]) -> Vec<usize> {
+        let start = lm::Word {
+            key: SENTENCE_START.to_string(),
+            log_p: 0.0,
+            count: self.lexicon.get(SENTENCE_START).map_or(0, |e| e.count),
+        };
+        let mut cost: Vec<f32> = Vec::new();
+        let mut back: Vec<Vec<usize>> = Vec::with_capacity(run.len());
+        for (i, site) in run.iter().enumerate() {
+            let mut next = Vec::with_capacity(site.readings.len());
+            let mut from = Vec::with_capacity(site.readings.len());
+            for r in &site.readings {
+                if i == 0 {
+                    let left = site.sentence_start.then_some(&start);
+                    next.push(r.emission + lm::transition(self.lexicon, left, &r.lm));
+                    from.push(0);
+                } else {
+                    let prev = &run[i - 1];
+                    let (best, arg) = prev
+                        .readings
+                        .iter()
+                        .enumerate()
+                        .map(|(j, p)| {
+                            (
+                                cost[j] + lm::transition(self.lexicon, Some(&p.lm), &r.lm),
+                                j,
+                            )
+                        })
+                        .fold((f32::INFINITY, 0), |a, b| if b.0 < a.0 { b } else { a });
+                    next.push(best + r.emission);
+                    from.push(arg);
+                }
+            }
+            cost = next;
+            back.push(from);
+        }
+        let mut choice = vec![0; run.len()];
+        let Some(mut k) = cost
+            .iter()
+            .enumerate()
+            .min_by(|a, b| a.1.total_cmp(b.1))
+            .map(|(k, _)| k)
+        else {
+            return choice;
+        };
+        for i in (0..run.len()).rev() {
+            choice[i] = k;
+            k = back[i][k];
+        }
+        choice
+    }
+
+    /// Posterior share of the chosen reading at `i`, its neighbours held fixed.
+    fn confidence(&self, run: &[Site], choice: &[usize], i: usize) -> f32 {
+        let site = &run[i];
+        let start = lm::Word {
+            key: SENTENCE_START.to_string(),
+            log_p: 0.0,
+            count: self.lexicon.get(SENTENCE_START).map_or(0, |e| e.count),
+        };
+        let left = if i > 0 {
+            Some(&run[i - 1].readings[choice[i - 1]].lm)
+        } else {
+            site.sentence_start.then_some(&start)
+        };
+        let right = run.get(i + 1).map(|s| &s.readings[choice[i + 1]].lm);
+        let scores: Vec<f32> = site
+            .readings
+            .iter()
+            .map(|r| {
+                r.emission
+                    + lm::transition(self.lexicon, left, &r.lm)
+                    + right.map_or(0.0, |n| lm::transition(self.lexicon, Some(&r.lm), n))
+            })
+            .collect();
+        let best = scores.iter().copied().fold(f32::INFINITY, f32::min);
+        let total: f32 = scores.iter().map(|s| (best - s).exp()).sum();
+        (best - scores[choice[i]]).exp() / total
+    }
+}
+
+/// A reading that is the word itself, with no statistics.
+fn fixed(word: &str) -> Reading {
+    Reading {
+        text: word.to_string(),
+        lm: lm::Word {
+            key: tokenise::lm_key(word),
+            log_p: 0.0,
+            count: 0,
+        },
+        emission: 0.0,
+        identity: true,
+        kind: CorrectionKind::Diacritic,
+    }
+}
+
+/// Log probability of a candidate: its stored form's, or an estimate for a
+/// compound built in the search.
+fn log_p(c: &Candidate) -> f32 {
+    match c.parts.as_slice() {
+        [only] => only.entry.log_p,
+        parts => compound_log_p(parts),
+    }
+}
+
+/// A compound is about as common as its rarest part, less a cost per junction.
+fn compound_log_p(parts: &[search::Part]) -> f32 {
+    let rarest = parts
+        .iter()
+        .map(|p| p.entry.log_p)
+        .fold(f32::INFINITY, f32::min);
+    rarest - JUNCTION_COST * (parts.len().saturating_sub(1)) as f32
+}
+
+/// Characters that Swedish words do not contain but the OCR prints for å/ä/ö.
+fn is_suspect(c: char) -> bool {
+    matches!(c, 'é' | '#' | '&' | '£' | '|' | '[') || c.is_ascii_digit()
+}
+
+/// Segments of a word split at hyphens, with their slots. A trailing hyphen
+/// (suspended compound) makes the last segment a head.
+fn segments(word: &str) -> Vec<(&str, Slot)> {
+    let body = word.strip_suffix('-').unwrap_or(word);
+    let trailing = body.len() != word.len();
+    let parts: Vec<&str> = body.split('-').collect();
+    let n = parts.len();
+    parts
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let slot = if i + 1 < n || trailing {
+                Slot::Head
+            } else if i > 0 {
+                Slot::Tail
+            } else {
+                Slot::Alone
+            };
+            (p, slot)
+        })
+        .collect()
+}
+
+/// A one-letter or all-capital prefix before a hyphen ("e-", "IT-", "EU-"),
+/// taken as it is.
+fn short_prefix(seg: &str) -> bool {
+    let letters = seg.chars().filter(|c| c.is_alphabetic()).count();
+    let len = seg.chars().count();
+    letters == len && (len == 1 || (len <= 5 && seg.chars().all(char::is_uppercase)))
+}
+
+/// What the corrector does with a token.
+fn classify(tok: &Token<'_>) -> Role {
+    let w = tok.word;
+    if w.is_empty() {
+        return Role::Skip;
+    }
+    if tok.is_number() {
+        return Role::Fixed;
+    }
+    if w.contains(['@', '/', '\\', '_', '=', '<', '>', '+']) || w.contains("www.") {
+        return Role::Skip;
+    }
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    if letters == 0 {
+        // Symbols alone: only "&" and "[" can stand for a word ("s&", "[ s").
+        return if w == "[" { Role::Word } else { Role::Fixed };
+    }
+    Role::Word
+}
+
+/// A word at the end of a line that ends in a hyphen splitting it across the
+/// line break (not "IT-" with its hyphen alone, which dehyphenate also handles).
+fn is_line_break_hyphen(tok: &Token<'_>) -> bool {
+    tok.word.len() > 1 && tok.word.ends_with('-') && tok.trail.is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segments_and_slots() {
+        assert_eq!(segments("ord"), [("ord", Slot::Alone)]);
+        assert_eq!(
+            segments("e-tjanster"),
+            [("e", Slot::Head), ("tjanster", Slot::Tail)]
+        );
+        assert_eq!(segments("förvaltnings-"), [("förvaltnings", Slot::Head)]);
+    }
+
+    #[test]
+    fn prefixes_taken_as_they_are() {
+        assert!(short_prefix("e"));
+        assert!(short_prefix("IT"));
+        assert!(!short_prefix("it"));
+        assert!(!short_prefix("f6r"));
+    }
+}

@@ -1,0 +1,505 @@
+//! Candidate search: the lexicon forms (and compounds of them) that an OCR'd word
+//! can be read as under the confusion model.
+//!
+//! The search walks the lexicon's finite-state transducer node by node while
+//! consuming the observed word, so a confusion is only tried where the lexicon
+//! has a word that continues with the true letter; almost every branch dies
+//! within a character or two. At the end of a form that may open a compound the
+//! walk starts again at the root, which finds compounds that are not stored whole
+//! ("e-förvaltningsmätningen").
+
+use crate::confusion::{self, Channel, DIACRITICS, RENDERINGS};
+use crate::lexicon::{Entry, flags};
+use fst::raw::{Fst, Node, Output};
+
+/// Where a word segment stands in a hyphenated word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Slot {
+    /// A word on its own.
+    Alone,
+    /// Before a hyphen ("förvaltnings-", "IT-"): may be a compound's first part.
+    Head,
+    /// After a hyphen ("-tjänster"): may be a compound's last part.
+    Tail,
+}
+
+/// One confusion undone by a candidate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Edit {
+    /// Index into [`RENDERINGS`], or [`NOISE_EDIT`] for a dropped noise character.
+    pub rendering: u16,
+    /// Byte offset in the observed (lower-case) word.
+    pub at: u16,
+}
+
+/// `Edit::rendering` of a noise character the OCR added.
+pub const NOISE_EDIT: u16 = u16::MAX;
+
+/// One part of a candidate: a form from the lexicon.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Part {
+    /// Byte offset in the candidate's form where this part ends.
+    pub end: usize,
+    /// What the lexicon says of the part.
+    pub entry: Entry,
+}
+
+/// A reading of an observed word.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    /// The form, lower case.
+    pub form: String,
+    /// The confusions undone, in order.
+    pub edits: Vec<Edit>,
+    /// How many of each of å, ä, ö the OCR printed correctly.
+    pub identities: [u8; 3],
+    /// Summed cost of the noise characters dropped.
+    pub noise: f32,
+    /// The lexicon forms it is made of (one unless a compound).
+    pub parts: Vec<Part>,
+}
+
+impl Candidate {
+    /// The cost of reading the observed word as this candidate under `channel`.
+    pub fn channel_cost(&self, channel: &Channel) -> f32 {
+        let edits: f32 = self
+            .edits
+            .iter()
+            .filter(|e| e.rendering != NOISE_EDIT)
+            .map(|e| channel.cost(usize::from(e.rendering)))
+            .sum();
+        let ids: f32 = self
+            .identities
+            .iter()
+            .enumerate()
+            .map(|(d, &n)| f32::from(n) * channel.identity_cost(d))
+            .sum();
+        edits + ids + self.noise
+    }
+
+    /// Whether the candidate is the observed word itself.
+    pub fn is_identity(&self) -> bool {
+        self.edits.is_empty()
+    }
+}
+
+/// Bounds on the search.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Highest channel cost explored (under the generic channel).
+    pub max_cost: f32,
+    /// Most confusions undone in one word.
+    pub max_edits: usize,
+    /// Most parts in a compound.
+    pub max_parts: usize,
+    /// Extra cost for each compound junction.
+    pub junction_cost: f32,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_cost: 16.0,
+            max_edits: 6,
+            max_parts: 4,
+            junction_cost: 0.0,
+        }
+    }
+}
+
+/// Shortest compound part in characters (hunspell-sv's COMPOUNDMIN).
+const MIN_PART_CHARS: usize = 2;
+
+struct Walk<'a, D: AsRef<[u8]>> {
+    fst: &'a Fst<D>,
+    decode: &'a dyn Fn(u64) -> Entry,
+    observed: &'a [u8],
+    slot: Slot,
+    limits: Limits,
+    channel: &'a Channel,
+    /// Observed bytes of each rendering, and the UTF-8 bytes of its truth.
+    truths: Vec<([u8; 4], usize)>,
+    form: Vec<u8>,
+    edits: Vec<Edit>,
+    parts: Vec<Part>,
+    identities: [u8; 3],
+    noise: f32,
+    out: Vec<Candidate>,
+}
+
+/// Finds the readings of `observed` (lower case) in `fst`, whose values `decode`
+/// turns into entries. `channel` prices the confusions for the cost bound.
+pub fn search<D: AsRef<[u8]>>(
+    fst: &Fst<D>,
+    decode: &dyn Fn(u64) -> Entry,
+    observed: &str,
+    slot: Slot,
+    channel: &Channel,
+    limits: Limits,
+) -> Vec<Candidate> {
+    let truths = RENDERINGS
+        .iter()
+        .map(|r| {
+            let mut b = [0u8; 4];
+            let n = r.truth.encode_utf8(&mut b).len();
+            (b, n)
+        })
+        .collect();
+    let mut walk = Walk {
+        fst,
+        decode,
+        observed: observed.as_bytes(),
+        slot,
+        limits,
+        channel,
+        truths,
+        form: Vec::with_capacity(observed.len() + 8),
+        edits: Vec::new(),
+        parts: Vec::new(),
+        identities: [0; 3],
+        noise: 0.0,
+        out: Vec::new(),
+    };
+    walk.step(fst.root(), 0, Output::zero(), 0.0, 0);
+    let mut out = walk.out;
+    // Keep the cheapest path to each form.
+    out.sort_by(|a, b| {
+        a.form
+            .cmp(&b.form)
+            .then(a.channel_cost(channel).total_cmp(&b.channel_cost(channel)))
+    });
+    out.dedup_by(|a, b| a.form == b.form);
+    out
+}
+
+impl<D: AsRef<[u8]>> Walk<'_, D> {
+    /// Explores from `node`, having consumed `pos` observed bytes; `out` is the
+    /// transducer output so far, `part_start` the byte in `form` where the
+    /// current compound part began.
+    fn step(&mut self, node: Node<'_>, pos: usize, out: Output, cost: f32, part_start: usize) {
+        if cost > self.limits.max_cost {
+            return;
+        }
+        if node.is_final() {
+            let value = out.cat(node.final_output()).value();
+            self.at_final(value, pos, cost, part_start);
+        }
+        if pos < self.observed.len() {
+            self.identity(node, pos, out, cost, part_start);
+            self.noise(node, pos, out, cost, part_start);
+        }
+        if self.edits.len() < self.limits.max_edits {
+            self.confusions(node, pos, out, cost, part_start);
+        }
+    }
+
+    fn at_final(&mut self, value: u64, pos: usize, cost: f32, part_start: usize) {
+        let entry = (self.decode)(value);
+        let first = self.parts.is_empty();
+        if pos == self.observed.len() {
+            let ok = match (first, self.slot) {
+                (true, Slot::Head) => entry.flags & (flags::WORD | flags::BEGIN) != 0,
+                (true, _) => entry.flags & flags::WORD != 0,
+                (false, Slot::Head) => entry.flags & (flags::WORD | flags::END | flags::BEGIN) != 0,
+                (false, _) => entry.flags & (flags::END | flags::WORD) != 0,
+            };
+            if ok {
+                self.emit(entry);
+            }
+            return;
+        }
+        let part_chars = char_count(&self.form[part_start..]);
+        let rest = &self.observed[pos..];
+        let joinable = if first { flags::BEGIN } else { flags::MIDDLE };
+        if entry.flags & joinable != 0
+            && part_chars >= MIN_PART_CHARS
+            && char_count(rest) >= MIN_PART_CHARS
+            && self.parts.len() + 2 <= self.limits.max_parts
+        {
+            self.parts.push(Part {
+                end: self.form.len(),
+                entry,
+            });
+            let root = self.fst.root();
+            let start = self.form.len();
+            self.step(
+                root,
+                pos,
+                Output::zero(),
+                cost + self.limits.junction_cost,
+                start,
+            );
+            self.parts.pop();
+        }
+    }
+
+    fn emit(&mut self, entry: Entry) {
+        let Ok(form) = String::from_utf8(self.form.clone()) else {
+            return;
+        };
+        let mut parts = self.parts.clone();
+        parts.push(Part {
+            end: self.form.len(),
+            entry,
+        });
+        self.out.push(Candidate {
+            form,
+            edits: self.edits.clone(),
+            identities: self.identities,
+            noise: self.noise,
+            parts,
+        });
+    }
+
+    /// The observed character read as itself.
+    fn identity(&mut self, node: Node<'_>, pos: usize, out: Output, cost: f32, part_start: usize) {
+        let len = utf8_len(self.observed[pos]);
+        let Some(bytes) = self.observed.get(pos..pos + len) else {
+            return;
+        };
+        let Some((child, out2)) = follow(self.fst, node, bytes, out) else {
+            return;
+        };
+        let diacritic = std::str::from_utf8(bytes)
+            .ok()
+            .and_then(|s| s.chars().next())
+            .and_then(|c| DIACRITICS.iter().position(|&d| d == c));
+        let extra = diacritic.map_or(0.0, |d| self.channel.identity_cost(d));
+        if let Some(d) = diacritic {
+            self.identities[d] += 1;
+        }
+        self.form.extend_from_slice(bytes);
+        self.step(child, pos + len, out2, cost + extra, part_start);
+        self.form.truncate(self.form.len() - len);
+        if let Some(d) = diacritic {
+            self.identities[d] -= 1;
+        }
+    }
+
+    /// A character the OCR added, skipped.
+    fn noise(&mut self, node: Node<'_>, pos: usize, out: Output, cost: f32, part_start: usize) {
+        let len = utf8_len(self.observed[pos]);
+        let Some(c) = self
+            .observed
+            .get(pos..pos + len)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .and_then(|s| s.chars().next())
+        else {
+            return;
+        };
+        let Some(extra) = confusion::noise_cost(c) else {
+            return;
+        };
+        if self.edits.len() >= self.limits.max_edits {
+            return;
+        }
+        self.edits.push(Edit {
+            rendering: NOISE_EDIT,
+            at: pos as u16,
+        });
+        self.noise += extra;
+        self.step(node, pos + len, out, cost + extra, part_start);
+        self.noise -= extra;
+        self.edits.pop();
+    }
+
+    /// Every rendering whose printed form starts here, read as its true letter.
+    fn confusions(
+        &mut self,
+        node: Node<'_>,
+        pos: usize,
+        out: Output,
+        cost: f32,
+        part_start: usize,
+    ) {
+        let rest = &self.observed[pos..];
+        for (i, r) in RENDERINGS.iter().enumerate() {
+            if !rest.starts_with(r.seen.as_bytes()) {
+                continue;
+            }
+            // Never drop two letters at the same place: such readings are never
+            // worth their cost and they multiply the search.
+            if r.seen.is_empty()
+                && self
+                    .edits
+                    .last()
+                    .is_some_and(|e| e.at as usize == pos && is_drop(e.rendering))
+            {
+                continue;
+            }
+            let (bytes, n) = self.truths[i];
+            let Some((child, out2)) = follow(self.fst, node, &bytes[..n], out) else {
+                continue;
+            };
+            let extra = self.channel.cost(i);
+            self.edits.push(Edit {
+                rendering: i as u16,
+                at: pos as u16,
+            });
+            self.form.extend_from_slice(&bytes[..n]);
+            self.step(child, pos + r.seen.len(), out2, cost + extra, part_start);
+            self.form.truncate(self.form.len() - n);
+            self.edits.pop();
+        }
+    }
+}
+
+fn is_drop(rendering: u16) -> bool {
+    RENDERINGS
+        .get(usize::from(rendering))
+        .is_some_and(|r| r.seen.is_empty())
+}
+
+/// Follows `bytes` from `node`, returning the node reached and the output.
+fn follow<'f, D: AsRef<[u8]>>(
+    fst: &'f Fst<D>,
+    node: Node<'f>,
+    bytes: &[u8],
+    mut out: Output,
+) -> Option<(Node<'f>, Output)> {
+    let mut node = node;
+    for &b in bytes {
+        let t = node.transition(node.find_input(b)?);
+        out = out.cat(t.out);
+        node = fst.node(t.addr);
+    }
+    Some((node, out))
+}
+
+/// Length of the UTF-8 sequence that starts with `lead` (1 for a stray byte).
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xF0..=0xF7 => 4,
+        0xE0..=0xEF => 3,
+        0xC0..=0xDF => 2,
+        _ => 1,
+    }
+}
+
+fn char_count(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use fst::MapBuilder;
+
+    /// Test values: flags in the low byte, `-log_p * 10` above.
+    fn decode(v: u64) -> Entry {
+        Entry {
+            flags: (v & 0xFF) as u8,
+            log_p: -((v >> 8) as f32) / 10.0,
+            count: 0,
+        }
+    }
+
+    fn lexicon(words: &[(&str, u8)]) -> Fst<Vec<u8>> {
+        let mut words = words.to_vec();
+        words.sort();
+        let mut b = MapBuilder::memory();
+        for (w, f) in words {
+            b.insert(w, u64::from(f) | (50 << 8)).expect("sorted");
+        }
+        b.into_map().into_fst()
+    }
+
+    const W: u8 = flags::WORD;
+    const WB: u8 = flags::WORD | flags::BEGIN | flags::END;
+
+    fn forms(fst: &Fst<Vec<u8>>, observed: &str) -> Vec<String> {
+        search(
+            fst,
+            &decode,
+            observed,
+            Slot::Alone,
+            &Channel::default(),
+            Limits::default(),
+        )
+        .into_iter()
+        .map(|c| c.form)
+        .collect()
+    }
+
+    #[test]
+    fn undoes_single_letter_renderings() {
+        let fst = lexicon(&[
+            ("för", W),
+            ("for", W),
+            ("är", W),
+            ("år", W),
+            ("lösningar", W),
+        ]);
+        assert_eq!(forms(&fst, "f6r"), ["för"]);
+        assert_eq!(forms(&fst, "for"), ["for", "för"]);
+        assert_eq!(forms(&fst, "férvaltning"), Vec::<String>::new());
+        assert_eq!(forms(&fst, "4r"), ["är"]);
+        assert_eq!(forms(&fst, "#r"), ["är", "år"]);
+        assert_eq!(forms(&fst, "&r"), ["är", "år"]);
+        assert_eq!(forms(&fst, "16sningar"), ["lösningar"]);
+    }
+
+    #[test]
+    fn restores_dropped_letters_and_two_character_renderings() {
+        let fst = lexicon(&[
+            ("årligen", W),
+            ("är", W),
+            ("år", W),
+            ("fjärde", W),
+            ("möjligt", W),
+        ]);
+        assert_eq!(forms(&fst, "rligen"), ["årligen"]);
+        assert_eq!(forms(&fst, "r"), ["är", "år"]);
+        assert_eq!(forms(&fst, "fjairde"), ["fjärde"]);
+        assert_eq!(forms(&fst, "moijligt"), ["möjligt"]);
+    }
+
+    #[test]
+    fn finds_compounds_of_flagged_parts() {
+        let fst = lexicon(&[
+            ("förvaltnings", flags::BEGIN),
+            ("gränser", WB),
+            ("mätningen", WB),
+        ]);
+        assert_eq!(forms(&fst, "férvaltningsgrianser"), ["förvaltningsgränser"]);
+        assert_eq!(
+            forms(&fst, "forvaltningsmitningen"),
+            ["förvaltningsmätningen"]
+        );
+        // A part that may not open a compound does not.
+        let fst = lexicon(&[("förvaltnings", W), ("gränser", WB)]);
+        assert!(forms(&fst, "förvaltningsgränser").is_empty());
+    }
+
+    #[test]
+    fn counts_edits_and_identities() {
+        let fst = lexicon(&[("möjligt", W)]);
+        let c = search(
+            &fst,
+            &decode,
+            "m&jligt",
+            Slot::Alone,
+            &Channel::default(),
+            Limits::default(),
+        );
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].edits.len(), 1);
+        assert_eq!(RENDERINGS[usize::from(c[0].edits[0].rendering)].seen, "&");
+        let c = search(
+            &fst,
+            &decode,
+            "möjligt",
+            Slot::Alone,
+            &Channel::default(),
+            Limits::default(),
+        );
+        assert!(c[0].is_identity());
+        assert_eq!(c[0].identities, [0, 0, 1]);
+    }
+
+    #[test]
+    fn drops_noise_characters() {
+        let fst = lexicon(&[("it", W)]);
+        assert_eq!(forms(&fst, "i't"), ["it"]);
+    }
+}
