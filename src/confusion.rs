@@ -138,14 +138,18 @@ pub const RENDERINGS: &[Rendering] = &[
 ];
 
 /// Characters the OCR sometimes adds inside a word (specks read as marks).
-pub const NOISE: &[(char, f32)] = &[('\'', 0.002), ('|', 0.001), ('’', 0.001), ('.', 0.0002)];
+pub const NOISE: &[(char, f32)] = &[('\'', 0.01), ('|', 0.005), ('’', 0.005), ('.', 0.0002)];
 
-/// How strongly the generic priors hold against a document's own evidence, in
-/// pseudo-observations per letter.
-const PRIOR_WEIGHT: f32 = 8.0;
+/// Pseudo-observations behind the prior share of correctly printed å/ä/ö: weak,
+/// because that share is what differs most between scans.
+const IDENTITY_WEIGHT: f32 = 4.0;
 
 /// Prior share of å/ä/ö that a document prints correctly, before any evidence.
 const PRIOR_IDENTITY: f32 = 0.5;
+
+/// Pseudo-observations behind the prior shape of the misprints (which wrong
+/// characters a scan uses): stronger, since one document shows few of each.
+const SHAPE_WEIGHT: f32 = 20.0;
 
 /// Rendering probabilities for one document.
 #[derive(Debug, Clone)]
@@ -189,22 +193,23 @@ impl Channel {
         let mut cost = vec![0.0; RENDERINGS.len()];
         let mut identity = [0.0; 3];
         for (d, id_cost) in identity.iter_mut().enumerate() {
-            let seen: f32 = evidence.identity[d]
-                + RENDERINGS
+            let mine = || {
+                RENDERINGS
                     .iter()
-                    .zip(evidence.renderings.iter())
-                    .filter(|(r, _)| r.diacritic() == Some(d))
-                    .map(|(_, n)| n)
-                    .sum::<f32>();
-            let total = seen + PRIOR_WEIGHT;
-            *id_cost = -((evidence.identity[d] + PRIOR_WEIGHT * PRIOR_IDENTITY) / total).ln();
-            for (i, r) in RENDERINGS.iter().enumerate() {
-                if r.diacritic() == Some(d) {
-                    let p = (evidence.renderings.get(i).copied().unwrap_or(0.0)
-                        + PRIOR_WEIGHT * (1.0 - PRIOR_IDENTITY) * r.prior)
-                        / total;
-                    cost[i] = -p.ln();
-                }
+                    .enumerate()
+                    .filter(move |(_, r)| r.diacritic() == Some(d))
+            };
+            let misprints: f32 = mine()
+                .map(|(i, _)| evidence.renderings.get(i).copied().unwrap_or(0.0))
+                .sum();
+            let prior_mass: f32 = mine().map(|(_, r)| r.prior).sum();
+            let id = (evidence.identity[d] + IDENTITY_WEIGHT * PRIOR_IDENTITY)
+                / (evidence.identity[d] + misprints + IDENTITY_WEIGHT);
+            *id_cost = -id.ln();
+            for (i, r) in mine() {
+                let n = evidence.renderings.get(i).copied().unwrap_or(0.0);
+                let shape = (n + SHAPE_WEIGHT * r.prior / prior_mass) / (misprints + SHAPE_WEIGHT);
+                cost[i] = -((1.0 - id) * shape).ln();
             }
         }
         for (i, r) in RENDERINGS.iter().enumerate() {

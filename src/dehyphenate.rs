@@ -132,8 +132,10 @@ fn decide(stem: &str, tail: &Token<'_>, corrector: &mut Corrector<'_>) -> Join {
     if known(&dropped, corrector) {
         return Join::Drop;
     }
+    // Any two words can be joined with a hyphen, so only a form the lexicon
+    // holds whole ("e-post") keeps it.
     let kept = format!("{stem}-{t}");
-    if known(&kept, corrector) {
+    if corrector.is_stored(&kept) {
         return Join::Keep;
     }
     if t.starts_with(char::is_lowercase) {

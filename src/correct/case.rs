@@ -50,8 +50,13 @@ pub fn starts_upper(word: &str) -> bool {
 /// "Vår"), so it is read as title case when the observed word starts with a
 /// capital: inner capitals survive only where the word is left as it was.
 pub fn recase(form: &str, observed: &str, proper: bool) -> String {
-    let upper_first = starts_upper(observed) || observed.starts_with(['[', '|']);
-    match case_of(observed) {
+    // "[" and "|" are the OCR's capital I.
+    let observed: String = observed
+        .chars()
+        .map(|c| if matches!(c, '[' | '|') { 'I' } else { c })
+        .collect();
+    let upper_first = starts_upper(&observed);
+    match case_of(&observed) {
         Case::Upper if form.chars().filter(|c| c.is_alphabetic()).count() > 1 => {
             form.to_uppercase()
         }
@@ -93,5 +98,8 @@ mod tests {
         assert_eq!(recase("i", "[", false), "I");
         assert_eq!(recase("även", "Aven", false), "Även");
         assert_eq!(recase("på", "P", false), "På");
+        assert_eq!(recase("it", "[T", false), "IT");
+        assert_eq!(recase("it", "|IT", false), "IT");
+        assert_eq!(recase("it", "I'T", false), "IT");
     }
 }

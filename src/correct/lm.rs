@@ -24,9 +24,14 @@ pub struct Word {
 /// is known of the left context.
 pub fn transition(lexicon: &Lexicon, a: Option<&Word>, b: &Word) -> f32 {
     let uni = b.log_p.exp();
-    let Some(a) = a.filter(|a| a.count > 0) else {
+    let Some(a) = a else {
         return -b.log_p;
     };
+    if a.count == 0 {
+        // Nothing is known of what follows an unknown word: the unigram, at the
+        // same discount a known word pays for an unseen pair.
+        return -((1.0 - MAX_PAIR_WEIGHT) * uni).max(f32::MIN_POSITIVE).ln();
+    }
     let pairs = if b.count > 0 {
         lexicon.pair_count(&a.key, &b.key)
     } else {

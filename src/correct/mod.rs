@@ -13,6 +13,7 @@
 
 pub mod case;
 pub mod lm;
+pub mod rules;
 pub mod search;
 
 use crate::confusion::{Channel, DIACRITICS, Evidence, RENDERINGS};
@@ -26,24 +27,27 @@ use std::rc::Rc;
 /// Readings kept per word segment after the search, best first.
 const MAX_READINGS: usize = 6;
 
-/// Cost of an unknown word that looks like ordinary Swedish: a base plus a cost
-/// per character, since a long unknown word is far less likely to be a real
-/// word missing from the lexicon than a short one (nats).
-const OOV_BASE: f32 = 6.0;
-const OOV_PER_CHAR: f32 = 1.3;
+/// Cost of an unknown word: most words missing from the lexicon are names, so
+/// an unknown word costs the chance of meeting one (about 1 token in 100) plus a
+/// cost per character, the price of spelling out a string the lexicon cannot
+/// vouch for. Long unknown words are thus far less likely than short ones.
+const OOV_BASE: f32 = 4.6;
+const OOV_PER_CHAR: f32 = 2.0;
 
-/// Cost an unknown word pays for each character that Swedish words do not use
-/// but the OCR prints for å, ä and ö ("é", "6", "#", "&").
-const SUSPECT_CHAR_COST: f32 = 4.0;
+/// An unknown word in lower case is rarer than a capitalised one (a name).
+const LOWER_OOV_COST: f32 = 1.5;
 
-/// A capitalised unknown word inside a sentence is probably a name.
-const NAME_BONUS: f32 = 3.0;
+/// A common word printed with a capital inside a sentence.
+const CAPITAL_COST: f32 = 3.0;
 
 /// Cost of reading a lower-case word as a name.
 const LOWER_NAME_COST: f32 = 4.0;
 
 /// Estimated cost per junction of a compound that the lexicon does not hold whole.
 const JUNCTION_COST: f32 = 2.5;
+
+/// Rounds of re-estimating the channel from the document.
+const EM_ROUNDS: usize = 3;
 
 /// Readings whose cost exceeds the best one's by more than this are dropped
 /// before the context decides (nats).
@@ -112,15 +116,28 @@ impl<'l> Corrector<'l> {
             channel: Channel::default(),
             cache: HashMap::new(),
         };
-        let mut evidence = Evidence::new();
+        // Each distinct word segment once, with how often it occurs.
+        let mut words: HashMap<(String, Slot), f32> = HashMap::new();
         for line in lines {
             for tok in tokenise::tokens(line) {
                 if classify(&tok) == Role::Word {
-                    c.gather(tok.word, &mut evidence);
+                    for (seg, slot) in segments(tok.word) {
+                        if !seg.is_empty() {
+                            *words.entry((seg.to_lowercase(), slot)).or_default() += 1.0;
+                        }
+                    }
                 }
             }
         }
-        c.channel = Channel::estimate(&evidence);
+        let mut words: Vec<((String, Slot), f32)> = words.into_iter().collect();
+        words.sort_by(|a, b| a.0.0.cmp(&b.0.0));
+        for _ in 0..EM_ROUNDS {
+            let mut evidence = Evidence::new();
+            for ((seg, slot), n) in &words {
+                c.gather(seg, *slot, *n, &mut evidence);
+            }
+            c.channel = Channel::estimate(&evidence);
+        }
         c
     }
 
@@ -129,37 +146,47 @@ impl<'l> Corrector<'l> {
         &self.channel
     }
 
-    /// Adds what `word` says about the scan: its printed å/ä/ö if it is a known
-    /// word, or the confusions of its only plausible reading if it is not.
-    fn gather(&mut self, word: &str, evidence: &mut Evidence) {
-        for (segment, slot) in segments(word) {
-            let lower = segment.to_lowercase();
-            let cands = self.candidates(&lower, slot);
-            let generic = Channel::default();
-            if let Some(id) = cands.iter().find(|c| c.is_identity()) {
-                for (d, &n) in id.identities.iter().enumerate() {
-                    evidence.identity[d] += f32::from(n);
+    /// Adds what a word segment (lower case, seen `n` times) says about the
+    /// scan: how it printed the å/ä/ö of each reading, weighted by how likely
+    /// that reading is under the current channel (one round of EM).
+    fn gather(&mut self, lower: &str, slot: Slot, n: f32, evidence: &mut Evidence) {
+        let cands = self.candidates(lower, slot);
+        let mut scores: Vec<f32> = cands
+            .iter()
+            .map(|c| c.channel_cost(&self.channel) - log_p(c))
+            .collect();
+        let unknown = (!cands.iter().any(Candidate::is_identity)).then(|| {
+            let r = self.unknown(lower);
+            r.emission - r.lm.log_p
+        });
+        let best = scores
+            .iter()
+            .chain(unknown.iter())
+            .copied()
+            .fold(f32::INFINITY, f32::min);
+        let total: f32 = scores
+            .iter()
+            .chain(unknown.iter())
+            .map(|s| (best - s).exp())
+            .sum();
+        for s in &mut scores {
+            *s = n * (best - *s).exp() / total;
+        }
+        for (c, &w) in cands.iter().zip(&scores) {
+            for e in &c.edits {
+                if e.rendering != NOISE_EDIT {
+                    evidence.renderings[usize::from(e.rendering)] += w;
                 }
-                continue;
             }
-            let mut scored: Vec<(f32, &Candidate)> = cands
-                .iter()
-                .map(|c| (c.channel_cost(&generic) - log_p(c), c))
-                .collect();
-            scored.sort_by(|a, b| a.0.total_cmp(&b.0));
-            let clear = match scored.as_slice() {
-                [(_, only)] => Some(*only),
-                [(best, c), (second, _), ..] if second - best > 3.0 => Some(*c),
-                _ => None,
-            };
-            if let Some(c) = clear {
-                for e in &c.edits {
-                    if e.rendering != NOISE_EDIT {
-                        evidence.renderings[usize::from(e.rendering)] += 1.0;
-                    }
-                }
-                for (d, &n) in c.identities.iter().enumerate() {
-                    evidence.identity[d] += f32::from(n);
+            for (d, &k) in c.identities.iter().enumerate() {
+                evidence.identity[d] += w * f32::from(k);
+            }
+        }
+        if let Some(u) = unknown {
+            let w = n * (best - u).exp() / total;
+            for ch in lower.chars() {
+                if let Some(d) = DIACRITICS.iter().position(|&x| x == ch) {
+                    evidence.identity[d] += w;
                 }
             }
         }
@@ -220,11 +247,24 @@ impl<'l> Corrector<'l> {
     pub fn is_known(&mut self, word: &str) -> bool {
         segments(word).into_iter().all(|(seg, slot)| {
             seg.is_empty()
-                || short_prefix(seg)
+                || (slot == Slot::Head && short_prefix(seg))
                 || self
                     .candidates(&seg.to_lowercase(), slot)
                     .iter()
                     .any(Candidate::is_identity)
+        })
+    }
+
+    /// Whether the lexicon holds `word` whole, as printed or after correction.
+    pub fn is_stored(&mut self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        if self.lexicon.get(&lower).is_some_and(|e| e.is_word()) {
+            return true;
+        }
+        self.correct_word(word).is_some_and(|(w, _, _)| {
+            self.lexicon
+                .get(&w.to_lowercase())
+                .is_some_and(|e| e.is_word())
         })
     }
 
@@ -293,24 +333,29 @@ impl<'l> Corrector<'l> {
             }
         }
         if !combos.iter().any(|c| c.identity) {
-            combos.push(self.unknown(word, sentence_start));
+            combos.push(self.unknown(word));
         }
         Some(combos)
     }
 
     /// Readings of one hyphen-free segment.
     fn segment_readings(&mut self, seg: &str, slot: Slot, sentence_start: bool) -> Vec<Reading> {
-        if seg.is_empty() || short_prefix(seg) {
+        if seg.is_empty() || (slot == Slot::Head && short_prefix(seg)) {
             return vec![fixed(seg)];
         }
         let lower = seg.to_lowercase();
         let cands = self.candidates(&lower, slot);
+        // A lone consonant is an abbreviation with its period, or a word the OCR
+        // lost letters of ("P" for "På", "s" for "så"); only i, å and ö are
+        // one-letter words.
+        let lone_letter = lower.chars().count() == 1 && !matches!(lower.as_str(), "i" | "å" | "ö");
         let mut out: Vec<Reading> = cands
             .iter()
+            .filter(|c| !(lone_letter && c.is_identity()))
             .map(|c| self.reading(c, seg, sentence_start))
             .collect();
         if !out.iter().any(|r| r.identity) {
-            out.push(self.unknown(seg, sentence_start));
+            out.push(self.unknown(seg));
         }
         let best = out
             .iter()
@@ -336,7 +381,7 @@ impl<'l> Corrector<'l> {
         }
         if !proper && case::starts_upper(observed) && !sentence_start {
             // A capital inside a sentence suggests a name the lexicon lacks.
-            emission += NAME_BONUS / 2.0;
+            emission += CAPITAL_COST;
         }
         let kind = c
             .edits
@@ -363,12 +408,12 @@ impl<'l> Corrector<'l> {
     }
 
     /// The word as printed, unknown to the lexicon.
-    fn unknown(&self, observed: &str, sentence_start: bool) -> Reading {
-        let suspects = observed.chars().filter(|&c| is_suspect(c)).count() as f32;
+    fn unknown(&self, observed: &str) -> Reading {
+        let suspects: f32 = observed.chars().map(suspect_cost).sum();
         let chars = observed.chars().count() as f32;
-        let mut cost = OOV_BASE + OOV_PER_CHAR * chars + SUSPECT_CHAR_COST * suspects;
-        if case::starts_upper(observed) && !sentence_start {
-            cost -= NAME_BONUS;
+        let mut cost = OOV_BASE + OOV_PER_CHAR * chars + suspects;
+        if !case::starts_upper(observed) {
+            cost += LOWER_OOV_COST;
         }
         let ids: f32 = observed
             .chars()
@@ -397,6 +442,7 @@ impl<'l> Corrector<'l> {
         lines: &mut [String],
         min_confidence: f32,
     ) -> (Vec<Correction>, usize) {
+        let ruled = rules::apply(lines, self);
         let sites = self.sites(lines);
         let mut applied = Vec::new();
         let mut skipped = 0;
@@ -463,6 +509,7 @@ impl<'l> Corrector<'l> {
             lines[c.line - 1].replace_range(*s..*e, &c.to);
         }
         let mut corrections: Vec<Correction> = applied.into_iter().map(|(_, _, c)| c).collect();
+        corrections.extend(ruled);
         corrections.sort_by_key(|c| (c.line, c.column));
         (corrections, skipped)
     }
@@ -676,8 +723,14 @@ fn compound_log_p(parts: &[search::Part]) -> f32 {
 }
 
 /// Characters that Swedish words do not contain but the OCR prints for å/ä/ö.
-fn is_suspect(c: char) -> bool {
-    matches!(c, 'é' | '#' | '&' | '£' | '|' | '[') || c.is_ascii_digit()
+/// The extra cost an unknown word pays for a character that Swedish words
+/// hardly ever contain but the OCR prints for a letter ("é", "6", "#", "[").
+fn suspect_cost(c: char) -> f32 {
+    match c {
+        'é' | '#' | '&' | '£' | '|' | '[' | '0'..='9' => 7.0,
+        '\'' | '’' => 3.0,
+        _ => 0.0,
+    }
 }
 
 /// Segments of a word split at hyphens, with their slots. A trailing hyphen
@@ -727,6 +780,10 @@ fn classify(tok: &Token<'_>) -> Role {
     if letters == 0 {
         // Symbols alone: only "&" and "[" can stand for a word ("s&", "[ s").
         return if w == "[" { Role::Word } else { Role::Fixed };
+    }
+    if (2..=5).contains(&letters) && w.chars().all(char::is_uppercase) {
+        // Acronyms ("IT", "EU", "SKL") are printed as they are.
+        return Role::Fixed;
     }
     Role::Word
 }

@@ -1,0 +1,166 @@
+//! Repairs that span or split tokens, which the word-by-word model cannot see:
+//! a space the OCR put inside a word ("I T-strateg", "förvalt ning") and digits
+//! it doubled in a year ("20009").
+
+use super::Corrector;
+use crate::sidecar::{Correction, CorrectionKind};
+use crate::tokenise;
+
+/// Month names and words that announce a year.
+const YEAR_CUES: &[&str] = &[
+    "år",
+    "året",
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+    "sedan",
+    "våren",
+    "sommaren",
+    "hösten",
+    "vintern",
+];
+
+/// Joins words split by a stray space and undoes doubled year digits, in place.
+pub fn apply(lines: &mut [String], corrector: &mut Corrector<'_>) -> Vec<Correction> {
+    let mut out = Vec::new();
+    for (ln, line) in lines.iter_mut().enumerate() {
+        let mut edits: Vec<(usize, usize, Correction)> = Vec::new();
+        let toks = tokenise::tokens(line);
+        let mut i = 0;
+        while i < toks.len() {
+            let t = toks[i];
+            if let (Some(next), true) = (toks.get(i + 1), t.trail.is_empty()) {
+                let gap = &line[t.end()..next.start];
+                if next.lead.is_empty() && gap == " " && should_join(t.word, next.word, corrector) {
+                    let joined = format!("{}{}", t.word, next.word);
+                    edits.push((
+                        t.start,
+                        next.end(),
+                        correction(
+                            ln,
+                            line,
+                            t.start,
+                            &line[t.start..next.end()],
+                            &joined,
+                            CorrectionKind::Spacing,
+                            0.8,
+                        ),
+                    ));
+                    i += 2;
+                    continue;
+                }
+            }
+            if let Some(year) = undouble_year(t.word) {
+                let cue = i
+                    .checked_sub(1)
+                    .map(|p| toks[p].word.to_lowercase())
+                    .is_some_and(|w| YEAR_CUES.contains(&w.as_str()));
+                if cue {
+                    edits.push((
+                        t.start,
+                        t.end(),
+                        correction(
+                            ln,
+                            line,
+                            t.start,
+                            t.word,
+                            &year,
+                            CorrectionKind::Confusion,
+                            0.7,
+                        ),
+                    ));
+                }
+            }
+            i += 1;
+        }
+        for (s, e, c) in edits.into_iter().rev() {
+            line.replace_range(s..e, &c.to);
+            out.push(c);
+        }
+    }
+    out.sort_by_key(|c| (c.line, c.column));
+    out
+}
+
+/// Whether two neighbouring words are one word split by the OCR: an acronym
+/// broken in two ("I T-strateg"), or two halves that are not words while the
+/// whole is.
+fn should_join(a: &str, b: &str, corrector: &mut Corrector<'_>) -> bool {
+    if a.is_empty() || b.is_empty() || tokenise::is_number(a) || tokenise::is_number(b) {
+        return false;
+    }
+    let mut b_head = b.split('-');
+    let first = b_head.next().unwrap_or("");
+    let acronym = a.chars().count() == 1
+        && a.chars().all(char::is_uppercase)
+        && first.chars().count() == 1
+        && first.chars().all(char::is_uppercase)
+        && b.len() > first.len();
+    if acronym {
+        return corrector.is_stored(&format!("{a}{first}"));
+    }
+    let letters = |w: &str| w.chars().all(char::is_alphabetic);
+    letters(a)
+        && letters(b)
+        && !b.starts_with(char::is_uppercase)
+        && !corrector.is_known(a)
+        && !corrector.is_known(b)
+        && corrector.is_known(&format!("{a}{b}"))
+}
+
+/// "20009" read as "2009": a five-digit number with a doubled digit that makes
+/// a year of the last two centuries once undoubled.
+fn undouble_year(word: &str) -> Option<String> {
+    if word.len() != 5 || !word.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let b = word.as_bytes();
+    (1..5).filter(|&i| b[i] == b[i - 1]).find_map(|i| {
+        let mut y = word.to_string();
+        y.remove(i);
+        let n: u32 = y.parse().ok()?;
+        (1900..2100).contains(&n).then_some(y)
+    })
+}
+
+fn correction(
+    ln: usize,
+    line: &str,
+    start: usize,
+    from: &str,
+    to: &str,
+    kind: CorrectionKind,
+    confidence: f32,
+) -> Correction {
+    Correction {
+        line: ln + 1,
+        column: line[..start].chars().count() + 1,
+        from: from.to_string(),
+        to: to.to_string(),
+        kind,
+        confidence,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn undoubles_years() {
+        assert_eq!(undouble_year("20009").as_deref(), Some("2009"));
+        assert_eq!(undouble_year("19985").as_deref(), Some("1985"));
+        assert_eq!(undouble_year("12345"), None);
+        assert_eq!(undouble_year("2009"), None);
+        assert_eq!(undouble_year("100000"), None);
+    }
+}
