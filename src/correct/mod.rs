@@ -86,7 +86,6 @@ struct Site {
 pub struct Corrector<'l> {
     lexicon: &'l Lexicon,
     channel: Channel,
-    cache: HashMap<(String, Slot), Rc<[Candidate]>>,
 }
 
 impl std::fmt::Debug for Corrector<'_> {
@@ -114,7 +113,6 @@ impl<'l> Corrector<'l> {
         let mut c = Corrector {
             lexicon,
             channel: Channel::default(),
-            cache: HashMap::new(),
         };
         // Each distinct word segment once, with how often it occurs.
         let mut words: HashMap<(String, Slot), f32> = HashMap::new();
@@ -194,34 +192,24 @@ impl<'l> Corrector<'l> {
 
     /// The readings of a lower-case word segment, from the cache or the search.
     fn candidates(&mut self, lower: &str, slot: Slot) -> Rc<[Candidate]> {
-        if let Some(c) = self.cache.get(&(lower.to_string(), slot)) {
-            return c.clone();
-        }
-        let generic = Channel::default();
-        let limits = Limits::default();
-        let mut all = Vec::new();
-        for fst in self.lexicon.fsts() {
-            all.extend(search::search(
-                fst,
-                &Entry::from_value,
-                lower,
-                slot,
-                &generic,
-                limits,
-            ));
-        }
-        all.sort_by(|a, b| {
-            (a.channel_cost(&generic) - log_p(a)).total_cmp(&(b.channel_cost(&generic) - log_p(b)))
-        });
-        all.dedup_by(|a, b| a.form == b.form);
-        let identity = all.iter().position(Candidate::is_identity);
-        let mut kept: Vec<Candidate> = all.iter().take(MAX_READINGS).cloned().collect();
-        if let Some(i) = identity.filter(|&i| i >= MAX_READINGS) {
-            kept.push(all[i].clone());
-        }
-        let rc: Rc<[Candidate]> = kept.into();
-        self.cache.insert((lower.to_string(), slot), rc.clone());
-        rc
+        CACHE.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            let id = self.lexicon as *const Lexicon as usize;
+            if cache.lexicon != id || cache.len > CACHE_WORDS {
+                *cache = Cache {
+                    lexicon: id,
+                    ..Cache::default()
+                };
+            }
+            let map = &mut cache.slots[slot as usize];
+            if let Some(c) = map.get(lower) {
+                return c.clone();
+            }
+            let found = search_all(self.lexicon, lower, slot);
+            map.insert(lower.to_string(), found.clone());
+            cache.len += 1;
+            found
+        })
     }
 
     /// The best reading of a single word out of context, or `None` when the word
@@ -453,6 +441,13 @@ impl<'l> Corrector<'l> {
                 end += 1;
             }
             let run = &sites[start..end];
+            start = end;
+            if run.iter().all(|s| s.readings.len() == 1) {
+                // Nothing to choose; unchanged words need no scoring.
+                if run.iter().all(|s| s.readings[0].identity) {
+                    continue;
+                }
+            }
             let choice = self.viterbi(run);
             if std::env::var_os("OCRFIX_DEBUG").is_some() {
                 for (i, site) in run.iter().enumerate() {
@@ -501,7 +496,6 @@ impl<'l> Corrector<'l> {
                     },
                 ));
             }
-            start = end;
         }
         // Apply right to left within each line so byte offsets stay valid.
         applied.sort_by_key(|(s, _, c)| (c.line, std::cmp::Reverse(*s)));
@@ -624,6 +618,10 @@ impl<'l> Corrector<'l> {
                     let left = site.sentence_start.then_some(&start);
                     next.push(r.emission + lm::transition(self.lexicon, left, &r.lm));
                     from.push(0);
+                } else if run[i - 1].readings.len() == 1 && site.readings.len() == 1 {
+                    // A fixed pair costs the same on every path: leave it out.
+                    next.push(cost[0] + r.emission);
+                    from.push(0);
                 } else {
                     let prev = &run[i - 1];
                     let (best, arg) = prev
@@ -687,6 +685,51 @@ impl<'l> Corrector<'l> {
         let total: f32 = scores.iter().map(|s| (best - s).exp()).sum();
         (best - scores[choice[i]]).exp() / total
     }
+}
+
+/// Words whose readings a thread keeps between documents.
+const CACHE_WORDS: usize = 200_000;
+
+/// Readings already searched, per slot, for one lexicon. Thread-local so that
+/// parallel documents never wait for each other; readings do not depend on the
+/// document, only their costs do.
+#[derive(Default)]
+struct Cache {
+    lexicon: usize,
+    len: usize,
+    slots: [HashMap<String, Rc<[Candidate]>>; 3],
+}
+
+thread_local! {
+    static CACHE: std::cell::RefCell<Cache> = std::cell::RefCell::new(Cache::default());
+}
+
+/// Searches every transducer of the lexicon and keeps the best readings.
+fn search_all(lexicon: &Lexicon, lower: &str, slot: Slot) -> Rc<[Candidate]> {
+    let generic = Channel::default();
+    let limits = Limits::default();
+    let mut all = Vec::new();
+    for fst in lexicon.fsts() {
+        all.extend(search::search(
+            fst,
+            &Entry::from_value,
+            lower,
+            slot,
+            &generic,
+            limits,
+        ));
+    }
+    let cost = |c: &Candidate| c.channel_cost(&generic) - log_p(c);
+    all.sort_by(|a, b| cost(a).total_cmp(&cost(b)));
+    // The same form can come from two transducers; keep its cheapest reading.
+    let mut seen = std::collections::HashSet::new();
+    all.retain(|c| seen.insert(c.form.clone()));
+    let identity = all.iter().position(Candidate::is_identity);
+    let mut kept: Vec<Candidate> = all.iter().take(MAX_READINGS).cloned().collect();
+    if let Some(i) = identity.filter(|&i| i >= MAX_READINGS) {
+        kept.push(all[i].clone());
+    }
+    kept.into()
 }
 
 /// A reading that is the word itself, with no statistics.
