@@ -83,7 +83,8 @@ pub fn is_number(word: &str) -> bool {
     !b.is_empty()
         && b[0].is_ascii_digit()
         && b[b.len() - 1].is_ascii_digit()
-        && b.iter().all(|&c| c.is_ascii_digit() || c == b',' || c == b'.')
+        && b.iter()
+            .all(|&c| c.is_ascii_digit() || c == b',' || c == b'.')
 }
 
 /// The tokens of one line, in order.
