@@ -876,7 +876,8 @@ mod tests {
         assert_eq!(report.summary.ok, 1);
         assert_eq!(report.summary.failed, 1);
         assert_eq!(report.documents[0].source, "bin.txt");
-        assert_eq!(fs::read(out.join("ok.txt")).unwrap(), b"Hej\r\n");
+        let expected = engine.process_text("Hej\r\n", "ok.txt").text;
+        assert_eq!(fs::read(out.join("ok.txt")).unwrap(), expected.as_bytes());
         assert!(out.join(REPORT_NAME).exists());
         assert!(!out.join("bin.txt").exists());
     }

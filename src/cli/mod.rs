@@ -8,13 +8,12 @@ pub mod args;
 use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use anyhow::Context;
 use clap::CommandFactory;
 use clap::error::ErrorKind;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use ocrfix::batch::{self, BatchOptions, DocReport, IfExists, Status};
 use ocrfix::{Engine, Options, eval};
 
@@ -170,18 +169,21 @@ fn run_batch(a: &RunArgs) -> Result<ExitCode, Failure> {
             ProgressDrawTarget::stderr(),
         );
         if let Ok(style) =
-            ProgressStyle::with_template("{wide_bar} {pos}/{len} files  {per_sec}  ETA {eta}")
+            ProgressStyle::with_template("{wide_bar} {pos}/{len} files  {rate}  ETA {eta}")
         {
-            bar.set_style(style);
+            bar.set_style(style.with_key(
+                "rate",
+                |state: &ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = write!(w, "{:.1} files/s", state.per_sec());
+                },
+            ));
         }
         bar
     } else {
         ProgressBar::hidden()
     };
-    let failures = AtomicUsize::new(0);
     let on_done = |doc: &DocReport| {
         if doc.status == Status::Failed {
-            failures.fetch_add(1, Ordering::Relaxed);
             let msg = format!(
                 "ocrfix: {}: {}",
                 doc.input,
