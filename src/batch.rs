@@ -357,9 +357,8 @@ pub fn plan(inputs: &[PathBuf], out: &Path, options: &BatchOptions) -> Result<Pl
     let exclude = Globs::new(&options.exclude)?;
     let out_resolved = resolve(out);
     if out_resolved.exists() && !out_resolved.is_dir() {
-        return Err(Error::Walk {
+        return Err(Error::OutNotAFolder {
             path: out.to_path_buf(),
-            reason: "OUT exists and is not a folder".to_string(),
         });
     }
     let report = options

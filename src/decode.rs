@@ -63,8 +63,36 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
     }
     match std::str::from_utf8(bytes) {
         Ok(_) => decode_utf8(bytes),
-        Err(_) => Ok(decode_legacy(bytes)),
+        Err(e) => {
+            if looks_like_damaged_utf8(bytes) {
+                let offset = e.valid_up_to();
+                return Err(Error::Decode {
+                    encoding: "UTF-8",
+                    reason: format!(
+                        "invalid byte 0x{:02X} at offset {offset} in text that is otherwise UTF-8",
+                        bytes[offset]
+                    ),
+                });
+            }
+            Ok(decode_legacy(bytes))
+        }
     }
+}
+
+/// Whether bytes that are not valid UTF-8 still hold more well-formed
+/// multi-byte UTF-8 characters than bad bytes: UTF-8 with damage (or UTF-8 and
+/// a legacy encoding mixed in one file), which no single decoding would get
+/// right. Legacy Swedish text practically never forms a valid multi-byte
+/// sequence: ä, ö, Å and the like are lead bytes that the next letter does not
+/// continue.
+fn looks_like_damaged_utf8(bytes: &[u8]) -> bool {
+    let mut good = 0usize;
+    let mut bad = 0usize;
+    for chunk in bytes.utf8_chunks() {
+        good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        bad += chunk.invalid().len();
+    }
+    good > bad
 }
 
 fn decode_utf8(bytes: &[u8]) -> Result<Decoded, Error> {
@@ -299,6 +327,16 @@ mod tests {
         let d = decode(mac).unwrap();
         assert_eq!(d.text, "Vår förvaltning är öppen");
         assert_eq!(d.encoding, "macintosh");
+    }
+
+    #[test]
+    fn damaged_utf8_is_an_error() {
+        // Valid UTF-8 "för är" with one stray Latin-1 "å" (0xE5) in it.
+        let e = decode(b"f\xc3\xb6r \xc3\xa4r p\xe5 ").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "cannot decode as UTF-8: invalid byte 0xE5 at offset 10 in text that is otherwise UTF-8"
+        );
     }
 
     #[test]

@@ -81,6 +81,12 @@ pub enum Error {
         /// The existing output.
         path: PathBuf,
     },
+    /// OUT exists and is not a folder.
+    #[error("output {path} exists and is not a folder")]
+    OutNotAFolder {
+        /// OUT as given.
+        path: PathBuf,
+    },
     /// A folder could not be walked.
     #[error("{path}: {reason}")]
     Walk {
@@ -115,6 +121,7 @@ impl Error {
             self,
             Error::InputNotFound { .. }
                 | Error::OutputOverlapsInput { .. }
+                | Error::OutNotAFolder { .. }
                 | Error::Glob { .. }
                 | Error::WordList { .. }
                 | Error::Fixtures { .. }

@@ -420,7 +420,8 @@ pub fn evaluate(engine: &Engine, fixtures: &Path, out: Option<&Path>) -> Result<
         let input = read_utf8(&fx.input)?;
         let gold = read_utf8(&fx.gold_text)?;
         let gold_json = read_gold_json(&fx.gold_json)?;
-        let (out_text, pred, error) = match engine.process(input.as_bytes(), &fx.name) {
+        let source = format!("{}.txt", fx.name);
+        let (out_text, pred, error) = match engine.process(input.as_bytes(), &source) {
             Ok(o) => {
                 if let Some(dir) = out {
                     let text_path = dir.join(format!("{}.txt", fx.name));

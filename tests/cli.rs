@@ -488,3 +488,24 @@ fn usage_cases() {
     // Nothing of that wrote an output folder.
     assert!(!tmp.path().join("out").exists());
 }
+
+#[test]
+fn damaged_utf8_fails_with_a_clear_error_and_the_batch_goes_on() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(&tmp.path().join("in/good.txt"), "Det går bra.\n".as_bytes());
+    write(
+        &tmp.path().join("in/mixed.txt"),
+        b"f\xc3\xb6r \xc3\xa4r p\xe5\n",
+    );
+    let o = ocrfix(&["in", "-o", "out"], tmp.path());
+    assert_eq!(code(&o), 1);
+    let err = stderr(&o);
+    assert!(
+        err.contains("in/mixed.txt: cannot decode as UTF-8: invalid byte 0xE5"),
+        "{err}"
+    );
+    assert!(tmp.path().join("out/good.txt").exists());
+    let report = json(&tmp.path().join("out/ocrfix-report.json"));
+    assert_eq!(report["summary"]["failed"], 1);
+    assert_eq!(report["summary"]["ok"], 1);
+}

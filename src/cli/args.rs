@@ -54,6 +54,8 @@ To process a folder named \"eval\", write it as ./eval.";
              hyphenation) and extract quotes, people and figures.",
     after_long_help = OUTPUTS,
     args_conflicts_with_subcommands = true,
+    // No `help` subcommand: `ocrfix help -o out` should repair a folder named help.
+    disable_help_subcommand = true,
     subcommand_negates_reqs = true,
     override_usage = "ocrfix [OPTIONS] <INPUT>... -o <OUT>\n       \
                       ocrfix [OPTIONS] - [--sidecar <FILE>]\n       \

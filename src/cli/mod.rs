@@ -201,9 +201,22 @@ fn run_batch(a: &RunArgs) -> Result<ExitCode, Failure> {
     let s = &report.summary;
     if !a.quiet {
         let secs = started.elapsed().as_secs_f64();
+        let plural = |n: usize, word: &str| {
+            if n == 1 {
+                format!("{n} {word}")
+            } else {
+                format!("{n} {word}s")
+            }
+        };
         eprintln!(
-            "ocrfix: {} documents: {} ok, {} failed, {} skipped; {} words, {} changed; {:.2} s",
-            s.documents, s.ok, s.failed, s.skipped, s.words, s.words_changed, secs
+            "ocrfix: {}: {} ok, {} failed, {} skipped; {}, {} changed; {:.2} s",
+            plural(s.documents, "document"),
+            s.ok,
+            s.failed,
+            s.skipped,
+            plural(s.words, "word"),
+            s.words_changed,
+            secs
         );
         eprintln!("ocrfix: report: {}", plan.report.display());
     }
