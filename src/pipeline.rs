@@ -1,6 +1,8 @@
 //! One document through all stages: decode, normalise, tokenise, correct,
 //! dehyphenate, extract. [`Engine`] holds what is shared across documents.
 
+use std::path::PathBuf;
+
 use crate::correct::Corrector;
 use crate::error::Error;
 use crate::lexicon::Lexicon;
@@ -15,6 +17,9 @@ pub struct Options {
     pub min_confidence: f32,
     /// Whether to extract quotes, people and figures.
     pub extract: bool,
+    /// User word lists (`--words FILE`) added to the lexicon. Only
+    /// [`Engine::try_new`] reads them.
+    pub user_words: Vec<PathBuf>,
 }
 
 impl Default for Options {
@@ -22,6 +27,7 @@ impl Default for Options {
         Options {
             min_confidence: 0.0,
             extract: true,
+            user_words: Vec::new(),
         }
     }
 }
@@ -43,7 +49,22 @@ pub struct Engine {
 }
 
 impl Engine {
-    /// An engine over the embedded lexicon.
+    /// An engine over the embedded lexicon and the user word lists in
+    /// `options.user_words`. Fails when a word list cannot be used.
+    pub fn try_new(options: Options) -> Result<Engine, Error> {
+        if let Some(path) = options.user_words.first() {
+            // Loading user word lists belongs to the lexicon; until it can, say
+            // so rather than silently ignoring the user's words.
+            return Err(Error::WordList {
+                path: path.clone(),
+                reason: "user word lists (--words) are not yet supported".to_string(),
+            });
+        }
+        Ok(Engine::new(options))
+    }
+
+    /// An engine over the embedded lexicon. Ignores `options.user_words`; use
+    /// [`Engine::try_new`] to have them loaded.
     pub fn new(options: Options) -> Engine {
         Engine {
             lexicon: Lexicon::embedded(),
