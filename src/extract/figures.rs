@@ -87,7 +87,7 @@ fn paragraph_figures(p: &Paragraph) -> Vec<Figure> {
         .into_iter()
         .filter(|c| !c.tentative)
         .map(|c| Figure {
-            text: p.text[c.start..c.end].to_string(),
+            text: p.text.get(c.start..c.end).unwrap_or_default().trim().to_string(),
             value: c.value,
             unit: c.unit,
             kind: c.kind,
@@ -158,9 +158,10 @@ fn number_at(toks: &[Token], i: usize) -> Vec<Cand> {
             b.parse().unwrap_or(0.0)
         };
         let mid = t.start + a.len();
+        let second = end_of(i) - b.len();
         return vec![
             cand(a_val, None, FigureKind::Year, t.start, mid, i, i + 1, true),
-            cand(b_val, None, FigureKind::Year, mid + 1, end_of(i), i, i + 1, true),
+            cand(b_val, None, FigureKind::Year, second, end_of(i), i, i + 1, true),
         ];
     }
     if let Some(c) = ISO_DATE.captures(w) {
@@ -178,7 +179,8 @@ fn number_at(toks: &[Token], i: usize) -> Vec<Cand> {
             return Vec::new();
         };
         let mid = t.start + a.len();
-        let mut second = complete(toks, i, i + 1, bv, mid + 1, false);
+        // The second number starts after the dash ("–" is three bytes).
+        let mut second = complete(toks, i, i + 1, bv, end_of(i) - b.len(), false);
         let mut first = cand(av, None, FigureKind::Count, t.start, mid, i, i + 1, false);
         if let Some(s) = &second {
             first.unit = s.unit.clone();
@@ -557,6 +559,9 @@ mod tests {
         let f = figs("Projektet pågick 2011-2014.");
         assert_eq!(values("Projektet pågick 2011-2014."), [2011.0, 2014.0]);
         assert_eq!(f[0].3, FigureKind::Year);
+        let f = figs("Under perioden 2013–2016 och i årskurs 1–9.");
+        assert_eq!(f[1].0, "2016");
+        assert_eq!(values("I årskurs 1–9 finns 300 elever."), [1.0, 9.0, 300.0]);
         let f = figs("Det fanns fem, sex sådana skolor.");
         assert_eq!(f.len(), 2);
         assert_eq!(f[0].2.as_deref(), Some("skola"));

@@ -265,6 +265,7 @@ const ORG_HEADS: &[&str] = &[
     "institut", "förbund", "förbundet", "ab", "akademi", "akademien", "departement",
     "departementet", "byrå", "byrån", "förening", "föreningen", "länsstyrelse",
     "länsstyrelsen", "museum", "museet", "bibliotek", "biblioteket", "skola", "skolan",
+    "gymnasium", "gymnasiet", "gymnasieskola", "kommunen", "stiftelsen",
     "sjukhus", "sjukhuset", "centrum", "nämnd", "nämnden", "förvaltning",
     "förvaltningen", "bolag", "bolaget", "koncern", "koncernen", "stiftelse",
     "stiftelsen", "kommunförbund", "landstinget", "riksdag", "riksdagen", "regering",

@@ -86,7 +86,8 @@ fn capitalise(s: &str) -> String {
 
 fn lookup(word: &str) -> Option<FirstName> {
     let lower = word.to_lowercase();
-    if NOT_FIRST_NAMES.contains(&lower.as_str()) || lex::is_function_word(&lower) {
+    // "Per" is a preposition too, but as a capitalised word it is the name.
+    if NOT_FIRST_NAMES.contains(&lower.as_str()) || (lower != "per" && lex::is_function_word(&lower)) {
         return None;
     }
     let found = |k: &str| {
@@ -130,7 +131,12 @@ fn lookup(word: &str) -> Option<FirstName> {
 pub fn is_capitalised(word: &str) -> bool {
     let mut chars = word.chars();
     match (chars.next(), chars.next()) {
-        (Some(a), Some(b)) => a.is_uppercase() && (b.is_lowercase() || b == '\''),
+        // The second character may be an OCR stand-in for ö ("G6ran").
+        (Some(a), Some(b)) => {
+            a.is_uppercase()
+                && (b.is_lowercase() || b == '\'' || (b.is_ascii_digit() || b == '#' || b == '&'))
+                && word.chars().skip(1).any(char::is_lowercase)
+        }
         _ => false,
     }
 }
@@ -138,6 +144,15 @@ pub fn is_capitalised(word: &str) -> bool {
 /// Whether `word` can be a surname: capitalised, letters (and inner hyphens or
 /// apostrophes) only, not a function word, title or organisation word.
 pub fn is_surname_shape(word: &str) -> bool {
+    // OCR reads a capital I followed by l as "II" ("IIshammar" for "Ilshammar").
+    let repaired;
+    let word = match word.strip_prefix("II") {
+        Some(rest) if rest.chars().next().is_some_and(char::is_lowercase) => {
+            repaired = format!("Il{rest}");
+            repaired.as_str()
+        }
+        _ => word,
+    };
     if !is_capitalised(word) || word.chars().count() < 2 {
         return false;
     }
@@ -198,5 +213,6 @@ mod tests {
         assert!(!is_surname_shape("IT"));
         assert!(!is_surname_shape("Och"));
         assert!(!is_surname_shape("Direktör"));
+        assert!(is_surname_shape("IIshammar"));
     }
 }

@@ -322,6 +322,15 @@ fn name_at(toks: &[Token], i: usize) -> Option<(usize, (String, Gender), String)
     if surnames == 0 || (!lexical && surnames != 1) {
         return None;
     }
+    // "Anna Lindh kommun", "Karl Johan skolan": a name followed by an
+    // organisation word names the organisation, not a person.
+    if toks[j - 1].trail.is_empty()
+        && toks
+            .get(j)
+            .is_some_and(|n| n.lead.is_empty() && lex::is_org_head(&n.word.to_lowercase()))
+    {
+        return None;
+    }
     Some((j, (first, gender), parts.join(" ")))
 }
 
@@ -736,6 +745,8 @@ mod tests {
     #[test]
     fn organisations_are_not_people() {
         let p = people("Foto: Göteborgs Turistbyrå\n\nAlla Kommuner deltar. Men Stockholm växer.");
+        assert!(p.is_empty(), "{p:?}");
+        let p = people("Elever på Karin Boye skolan och Viktor Rydberg gymnasium.");
         assert!(p.is_empty(), "{p:?}");
     }
 }
