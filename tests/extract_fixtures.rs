@@ -88,9 +88,21 @@ impl Counts {
         self.right += o.right;
     }
     fn f1(&self) -> f64 {
-        let p = if self.found > 0 { self.matched as f64 / self.found as f64 } else { 0.0 };
-        let r = if self.gold > 0 { self.matched as f64 / self.gold as f64 } else { 0.0 };
-        if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 }
+        let p = if self.found > 0 {
+            self.matched as f64 / self.found as f64
+        } else {
+            0.0
+        };
+        let r = if self.gold > 0 {
+            self.matched as f64 / self.gold as f64
+        } else {
+            0.0
+        };
+        if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        }
     }
 }
 
@@ -134,7 +146,11 @@ fn score(gold: &Value, pred: &Value) -> [Counts; 3] {
     };
     let pp = arr(pred, "people");
     let m = matching(gp.len(), pp.len(), |g, p| {
-        if names_of(&gp[g]).contains(&key(pp[p]["name"].as_str().unwrap_or(""))) { 1.0 } else { 0.0 }
+        if names_of(&gp[g]).contains(&key(pp[p]["name"].as_str().unwrap_or(""))) {
+            1.0
+        } else {
+            0.0
+        }
     });
     let people = Counts {
         gold: gp.len(),
@@ -143,9 +159,9 @@ fn score(gold: &Value, pred: &Value) -> [Counts; 3] {
         right: m
             .iter()
             .filter(|&&(g, p)| {
-                gp[g]["role"].as_str().is_some_and(|r| {
-                    key(r) == key(pp[p]["role"].as_str().unwrap_or(""))
-                })
+                gp[g]["role"]
+                    .as_str()
+                    .is_some_and(|r| key(r) == key(pp[p]["role"].as_str().unwrap_or("")))
             })
             .count(),
     };
@@ -155,7 +171,11 @@ fn score(gold: &Value, pred: &Value) -> [Counts; 3] {
         let pv = pf[p]["value"].as_f64().unwrap_or(f64::NAN);
         let gl = gf[g]["line"].as_i64().unwrap_or(0);
         let pl = pf[p]["line"].as_i64().unwrap_or(0);
-        if (gv - pv).abs() <= 1e-6 * gv.abs().max(1.0) && (gl - pl).abs() <= 1 { 1.0 } else { 0.0 }
+        if (gv - pv).abs() <= 1e-6 * gv.abs().max(1.0) && (gl - pl).abs() <= 1 {
+            1.0
+        } else {
+            0.0
+        }
     });
     let figures = Counts {
         gold: gf.len(),
@@ -189,7 +209,11 @@ fn seed_dev_scores() {
             .and_then(|n| n.strip_suffix(".gold.json"))
             .expect("fixture name")
             .to_string();
-        let input = dir.join(if raw { format!("{name}.txt") } else { format!("{name}.gold.txt") });
+        let input = dir.join(if raw {
+            format!("{name}.txt")
+        } else {
+            format!("{name}.gold.txt")
+        });
         let text = std::fs::read_to_string(&input).expect("fixture text");
         let lines: Vec<String> = text.lines().map(str::to_string).collect();
         let found = extract(&lines);
@@ -203,8 +227,8 @@ fn seed_dev_scores() {
             let body = serde_json::to_string_pretty(&pred).expect("json");
             std::fs::write(out.join(format!("{name}.json")), body).expect("write json");
         }
-        let gold: Value =
-            serde_json::from_str(&std::fs::read_to_string(&gold_json).expect("gold")).expect("gold json");
+        let gold: Value = serde_json::from_str(&std::fs::read_to_string(&gold_json).expect("gold"))
+            .expect("gold json");
         let s = score(&gold, &pred);
         println!(
             "{name:12} quotes f1={:.3} speaker={}/{}  people f1={:.3} role={}/{}  figures f1={:.3} kind={}/{}",

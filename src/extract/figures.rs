@@ -21,9 +21,8 @@ use crate::sidecar::{Figure, FigureKind};
 use crate::tokenise::{Token, tokens};
 
 /// A year range in one word: "2007-2010", "2007–10".
-static YEAR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^((?:19|20)\d\d)[-–]((?:19|20)?\d\d)$").expect("valid regex")
-});
+static YEAR_RANGE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^((?:19|20)\d\d)[-–]((?:19|20)?\d\d)$").expect("valid regex"));
 /// An ISO date: "2009-11-17".
 static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$").expect("valid regex")
@@ -87,7 +86,12 @@ fn paragraph_figures(p: &Paragraph) -> Vec<Figure> {
         .into_iter()
         .filter(|c| !c.tentative)
         .map(|c| Figure {
-            text: p.text.get(c.start..c.end).unwrap_or_default().trim().to_string(),
+            text: p
+                .text
+                .get(c.start..c.end)
+                .unwrap_or_default()
+                .trim()
+                .to_string(),
             value: c.value,
             unit: c.unit,
             kind: c.kind,
@@ -114,9 +118,31 @@ fn parse_digits(w: &str) -> Option<f64> {
 fn is_reference_word(lower: &str) -> bool {
     matches!(
         lower,
-        "nr" | "nummer" | "sid" | "sidan" | "s" | "kap" | "kapitel" | "bilaga" | "kl" | "klockan"
-            | "tel" | "telefon" | "fax" | "version" | "avsnitt" | "punkt" | "figur" | "tabell"
-            | "diagram" | "paragraf" | "§" | "rum" | "sal" | "plan" | "buss" | "linje"
+        "nr" | "nummer"
+            | "sid"
+            | "sidan"
+            | "s"
+            | "kap"
+            | "kapitel"
+            | "bilaga"
+            | "kl"
+            | "klockan"
+            | "tel"
+            | "telefon"
+            | "fax"
+            | "version"
+            | "avsnitt"
+            | "punkt"
+            | "figur"
+            | "tabell"
+            | "diagram"
+            | "paragraf"
+            | "§"
+            | "rum"
+            | "sal"
+            | "plan"
+            | "buss"
+            | "linje"
     )
 }
 
@@ -143,7 +169,9 @@ fn number_at(toks: &[Token], i: usize) -> Vec<Cand> {
     let prev = i.checked_sub(1).map(|j| &toks[j]);
     let prev_lower = prev.map(|p| p.word.to_lowercase()).unwrap_or_default();
     if prev.is_some_and(|p| is_reference_word(p.word.trim_end_matches('.')))
-        || (!w.is_empty() && prev.is_some_and(names_the_number) && w.starts_with(|c: char| c.is_ascii_digit()))
+        || (!w.is_empty()
+            && prev.is_some_and(names_the_number)
+            && w.starts_with(|c: char| c.is_ascii_digit()))
     {
         return Vec::new();
     }
@@ -161,17 +189,44 @@ fn number_at(toks: &[Token], i: usize) -> Vec<Cand> {
         let second = end_of(i) - b.len();
         return vec![
             cand(a_val, None, FigureKind::Year, t.start, mid, i, i + 1, true),
-            cand(b_val, None, FigureKind::Year, second, end_of(i), i, i + 1, true),
+            cand(
+                b_val,
+                None,
+                FigureKind::Year,
+                second,
+                end_of(i),
+                i,
+                i + 1,
+                true,
+            ),
         ];
     }
     if let Some(c) = ISO_DATE.captures(w) {
         let v: f64 = c[1].parse().unwrap_or(0.0);
-        return vec![cand(v, None, FigureKind::Date, t.start, end_of(i), i, i + 1, true)];
+        return vec![cand(
+            v,
+            None,
+            FigureKind::Date,
+            t.start,
+            end_of(i),
+            i,
+            i + 1,
+            true,
+        )];
     }
     if let Some(c) = PERCENT.captures(w) {
         let v = parse_digits(&c[1]).unwrap_or(0.0);
         let unit = Some("procent".to_string());
-        return vec![cand(v, unit, FigureKind::Percent, t.start, end_of(i), i, i + 1, true)];
+        return vec![cand(
+            v,
+            unit,
+            FigureKind::Percent,
+            t.start,
+            end_of(i),
+            i,
+            i + 1,
+            true,
+        )];
     }
     if let Some(c) = NUM_RANGE.captures(w) {
         let (a, b) = (c[1].to_string(), c[2].to_string());
@@ -213,18 +268,34 @@ fn number_at(toks: &[Token], i: usize) -> Vec<Cand> {
         let day = v.fract() == 0.0 && (1.0..=31.0).contains(&v) && j == i + 1;
         if day && t.trail.is_empty() && toks.get(j).is_some_and(|m| lex::is_month(m.word)) {
             let mut e = j;
-            if toks[j].trail.is_empty()
-                && toks.get(j + 1).is_some_and(|y| is_year(y.word))
-            {
+            if toks[j].trail.is_empty() && toks.get(j + 1).is_some_and(|y| is_year(y.word)) {
                 e = j + 1;
             }
-            return vec![cand(v, None, FigureKind::Date, t.start, end_of(e), i, e + 1, true)];
+            return vec![cand(
+                v,
+                None,
+                FigureKind::Date,
+                t.start,
+                end_of(e),
+                i,
+                e + 1,
+                true,
+            )];
         }
         let year = j == i + 1 && is_year(w);
         if year {
             // "november 2009": a month before makes it a date.
             if let Some(p) = prev.filter(|p| p.trail.is_empty() && lex::is_month(p.word)) {
-                return vec![cand(v, None, FigureKind::Date, p.start, end_of(i), i, i + 1, true)];
+                return vec![cand(
+                    v,
+                    None,
+                    FigureKind::Date,
+                    p.start,
+                    end_of(i),
+                    i,
+                    i + 1,
+                    true,
+                )];
             }
             let unit_follows = t.trail.is_empty()
                 && toks.get(j).is_some_and(|n| {
@@ -240,14 +311,27 @@ fn number_at(toks: &[Token], i: usize) -> Vec<Cand> {
                     Some(p) if p.trail.is_empty() && lex::fuzzy_eq(&prev_lower, "år") => p.start,
                     _ => t.start,
                 };
-                return vec![cand(v, None, FigureKind::Year, start, end_of(i), i, i + 1, true)];
+                return vec![cand(
+                    v,
+                    None,
+                    FigureKind::Year,
+                    start,
+                    end_of(i),
+                    i,
+                    i + 1,
+                    true,
+                )];
             }
         }
-        return complete(toks, i, j, v, t.start, false).into_iter().collect();
+        return complete(toks, i, j, v, t.start, false)
+            .into_iter()
+            .collect();
     }
     // Number words.
     if let Some(v) = lex::number_word(w) {
-        return complete(toks, i, i + 1, v, t.start, true).into_iter().collect();
+        return complete(toks, i, i + 1, v, t.start, true)
+            .into_iter()
+            .collect();
     }
     let lower = w.to_lowercase();
     if lower == "en" || lower == "ett" {
@@ -256,7 +340,16 @@ fn number_at(toks: &[Token], i: usize) -> Vec<Cand> {
     if let Some(v) = lex::ordinal_word(w) {
         // "den första april": a day of the month.
         if t.trail.is_empty() && toks.get(i + 1).is_some_and(|m| lex::is_month(m.word)) {
-            return vec![cand(v, None, FigureKind::Date, t.start, end_of(i + 1), i, i + 2, true)];
+            return vec![cand(
+                v,
+                None,
+                FigureKind::Date,
+                t.start,
+                end_of(i + 1),
+                i,
+                i + 2,
+                true,
+            )];
         }
     }
     Vec::new()
@@ -332,23 +425,39 @@ fn is_noun(tok: &Token) -> bool {
 
 /// Completes a number whose digits or word end before token `j`: multiplier,
 /// unit and kind. `start` is the byte where the phrase begins.
-fn complete(toks: &[Token], i: usize, j: usize, value: f64, start: usize, word: bool) -> Option<Cand> {
+fn complete(
+    toks: &[Token],
+    i: usize,
+    j: usize,
+    value: f64,
+    start: usize,
+    word: bool,
+) -> Option<Cand> {
     let end_of = |k: usize| toks[k].start + toks[k].word.len();
     let prev = i.checked_sub(1).map(|k| &toks[k]);
     let score_context = prev.is_some_and(|p| p.trail.is_empty() && lex::is_score_context(p.word));
-    let mut c = cand(value, None, FigureKind::Count, start, end_of(j - 1), i, j, false);
+    let mut c = cand(
+        value,
+        None,
+        FigureKind::Count,
+        start,
+        end_of(j - 1),
+        i,
+        j,
+        false,
+    );
     let mut k = j;
     // Whether the next token continues the phrase (no punctuation between).
-    let joined = |k: usize| k < toks.len() && toks[k - 1].trail.is_empty() && toks[k].lead.is_empty();
-    if joined(k) {
-        if let Some(m) = lex::multiplier(toks[k].word) {
+    let joined =
+        |k: usize| k < toks.len() && toks[k - 1].trail.is_empty() && toks[k].lead.is_empty();
+    if joined(k)
+        && let Some(m) = lex::multiplier(toks[k].word) {
             c.value *= m;
             c.factor = m;
             c.explicit = true;
             c.end = end_of(k);
             k += 1;
         }
-    }
     let accept = |c: &mut Cand, k: usize, unit: &str, kind: FigureKind| {
         c.unit = Some(unit.to_string());
         c.kind = kind;
@@ -430,7 +539,8 @@ fn complete(toks: &[Token], i: usize, j: usize, value: f64, start: usize, word: 
 
 /// Words that join the two ends of a range or a pair of alternatives.
 fn is_range_connector(tok: &Token) -> bool {
-    matches!(tok.word, "och" | "till" | "à" | "eller" | "") && tok.lead.chars().all(|c| c == '-' || c == '–' || c == '—')
+    matches!(tok.word, "och" | "till" | "à" | "eller" | "")
+        && tok.lead.chars().all(|c| c == '-' || c == '–' || c == '—')
 }
 
 /// "mellan 30 och 250 tkr", "tre, fyra enheter", "3 och 3,8": a number with no
@@ -493,7 +603,10 @@ mod tests {
         assert_eq!(f[1].1, 90_000.0);
         assert_eq!(f[1].2.as_deref(), Some("kronor"));
         assert_eq!(values("Anslaget var 2 mkr."), [2_000_000.0]);
-        assert_eq!(values("Nämnden avsatte 5 miljoner till vägar."), [5_000_000.0]);
+        assert_eq!(
+            values("Nämnden avsatte 5 miljoner till vägar."),
+            [5_000_000.0]
+        );
     }
 
     #[test]
@@ -521,7 +634,10 @@ mod tests {
         assert_eq!(f[1].2.as_deref(), Some("vecka"));
         // Number words that count nothing are plain language.
         assert!(figs("De två har arbetat länge.").is_empty());
-        assert_eq!(values("Det kostade drygt fyra miljoner kronor."), [4_000_000.0]);
+        assert_eq!(
+            values("Det kostade drygt fyra miljoner kronor."),
+            [4_000_000.0]
+        );
     }
 
     #[test]

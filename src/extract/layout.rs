@@ -153,9 +153,17 @@ fn classify(line: &str) -> LineKind {
 /// Whether a line is a photo or illustration credit ("Foto: Bo Ek").
 pub fn is_credit(line: &str) -> bool {
     let lower = line.trim_start().to_lowercase();
-    ["foto:", "foto :", "bild:", "fotograf:", "photo:", "illustration:", "fotografi:"]
-        .iter()
-        .any(|p| lower.starts_with(p))
+    [
+        "foto:",
+        "foto :",
+        "bild:",
+        "fotograf:",
+        "photo:",
+        "illustration:",
+        "fotografi:",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
 }
 
 /// Whether a line holds numbers and nothing but OCR crumbs of one or two
@@ -326,7 +334,19 @@ fn mark_chart_blocks(lines: &[String], kinds: &mut [LineKind]) {
         }
         let run = &shapes[start..b];
         let fragments = run.iter().filter(|s| **s == B::Fragment).count();
-        let numbers = run.iter().filter(|s| **s == B::Numbers).count();
+        // Tick numbers on lines of their own, or values at the end of labels
+        // ("Styrning och ledning 3,2"); a year there is a title, not a value.
+        let labelled_values = blocks[start..b]
+            .iter()
+            .flat_map(|&(s, e)| s..e)
+            .filter(|&j| kinds[j] == LineKind::Text && word_count(&lines[j]) <= 7)
+            .filter(|&j| {
+                lines[j].split_whitespace().next_back().is_some_and(|w| {
+                    is_number(w) && !(w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()))
+                })
+            })
+            .count();
+        let numbers = run.iter().filter(|s| **s == B::Numbers).count() + labelled_values;
         if fragments >= 3 && numbers >= 1 {
             for &(s, e) in &blocks[start..b] {
                 for k in kinds.iter_mut().take(e).skip(s) {
@@ -446,7 +466,8 @@ mod tests {
 
     #[test]
     fn repeated_isolated_lines_are_running_heads() {
-        let d = doc("Årsrapport 2020\n\nKommunen växer.\n\nÅrsrapport 2020\n\nDen har fler invånare.");
+        let d =
+            doc("Årsrapport 2020\n\nKommunen växer.\n\nÅrsrapport 2020\n\nDen har fler invånare.");
         let l = analyse(&d);
         assert_eq!(l.kinds[0], LineKind::RunningHead);
         assert_eq!(l.kinds[4], LineKind::RunningHead);
@@ -455,7 +476,9 @@ mod tests {
 
     #[test]
     fn place_and_title_line_is_a_running_head() {
-        let d = doc("Ny skola byggs i Ås\n\nBygget tar två år.\n\nÅs — Ny skola byggs i Ås\n\nMer text här.");
+        let d = doc(
+            "Ny skola byggs i Ås\n\nBygget tar två år.\n\nÅs — Ny skola byggs i Ås\n\nMer text här.",
+        );
         let l = analyse(&d);
         assert_eq!(l.kinds[4], LineKind::RunningHead);
         assert_eq!(l.kinds[0], LineKind::Text);
@@ -474,6 +497,12 @@ mod tests {
         assert_eq!(l.kinds[12], LineKind::Text);
         assert_eq!(l.kinds[14], LineKind::PageNumber);
         assert!(!is_number_debris("I år 2009"));
+        let d = doc(
+            "Text före diagrammet kommer här.\n\nLedning 3,2\n\nSamverkan 2,9\n\nIT-drift 3,5\n\nText efter diagrammet.",
+        );
+        let l = analyse(&d);
+        assert_eq!(l.kinds[2], LineKind::ChartLabel);
+        assert_eq!(l.kinds[6], LineKind::ChartLabel);
         assert!(is_number_debris("e J 31| 2"));
     }
 
@@ -491,7 +520,11 @@ mod tests {
             "Skolan har under året arbetat med nya läromedel i alla klasser."
         );
         assert_eq!(body.line_at(body.text.find("nya").unwrap_or(0)), 9);
-        assert!(l.paragraphs.iter().any(|p| p.kind == ParaKind::Dash && p.first_line() == 5));
+        assert!(
+            l.paragraphs
+                .iter()
+                .any(|p| p.kind == ParaKind::Dash && p.first_line() == 5)
+        );
         assert!(l.paragraphs.iter().any(|p| p.kind == ParaKind::Credit));
     }
 
@@ -501,7 +534,10 @@ mod tests {
         let l = analyse(&d);
         assert_eq!(l.paragraphs.len(), 2);
         assert_eq!(l.paragraphs[1].kind, ParaKind::Dash);
-        assert_eq!(l.paragraphs[1].text, "— Vi är nöjda med resultatet, säger hon.");
+        assert_eq!(
+            l.paragraphs[1].text,
+            "— Vi är nöjda med resultatet, säger hon."
+        );
     }
 
     #[test]

@@ -53,9 +53,10 @@ pub fn fuzzy_eq(word: &str, target: &str) -> bool {
         return false;
     }
     if w.len() == t.len() {
-        return w.iter().zip(&t).all(|(&a, &b)| {
-            a == b || (matches!(b, 'å' | 'ä' | 'ö') && is_diacritic_confusion(a))
-        });
+        return w
+            .iter()
+            .zip(&t)
+            .all(|(&a, &b)| a == b || (matches!(b, 'å' | 'ä' | 'ö') && is_diacritic_confusion(a)));
     }
     if w.len() + 1 == t.len() {
         // One å/ä/ö dropped by the OCR: find the first difference and require
@@ -78,6 +79,7 @@ pub fn fuzzy_find<'a>(word: &str, list: &[&'a str]) -> Option<&'a str> {
 
 /// Words that are never part of a name and never a counted noun: pronouns,
 /// articles, prepositions, conjunctions, common adverbs and auxiliaries.
+#[rustfmt::skip]
 const FUNCTION_WORDS: &[&str] = &[
     "alla", "allt", "andra", "att", "av", "bara", "bland", "blev", "bli", "blir", "både",
     "de", "dem", "den", "denna", "deras", "dess", "dessa", "det", "detta", "du", "där",
@@ -108,6 +110,7 @@ pub fn is_function_word(lower: &str) -> bool {
 
 /// Frequent finite verbs that can follow a number ("2009 fanns", "de två har").
 /// A counted noun is never one of these.
+#[rustfmt::skip]
 const COMMON_VERBS: &[&str] = &[
     "är", "var", "har", "hade", "blir", "blev", "finns", "fanns", "kan", "kunde", "ska",
     "skall", "skulle", "kommer", "kom", "får", "fick", "ger", "gav", "gör", "gjorde",
@@ -125,6 +128,7 @@ pub fn is_common_verb(lower: &str) -> bool {
 }
 
 /// Verbs of saying that introduce or close direct speech, present and past.
+#[rustfmt::skip]
 pub const SPEECH_VERBS: &[&str] = &[
     "säger", "sa", "sade", "menar", "menade", "anser", "ansåg", "påpekar", "påpekade",
     "understryker", "underströk", "berättar", "berättade", "konstaterar", "konstaterade",
@@ -168,6 +172,7 @@ pub enum Gender {
 
 /// Titles and functions in their base form. Compounds are also recognised by
 /// their last part, see [`ROLE_SUFFIXES`].
+#[rustfmt::skip]
 const ROLES: &[&str] = &[
     "kommunchef", "kommundirektör", "stadsdirektör", "regiondirektör",
     "landstingsdirektör", "it-strateg", "it-direktör", "it-chef", "cio", "cto", "ceo",
@@ -187,6 +192,7 @@ const ROLES: &[&str] = &[
 
 /// Last parts that make a compound a title ("utvecklingschef", "e-strateg",
 /// "ekonomidirektör", "projektansvarig").
+#[rustfmt::skip]
 const ROLE_SUFFIXES: &[&str] = &[
     "chef", "direktör", "strateg", "ansvarig", "ledare", "samordnare", "handläggare",
     "ordförande", "sekreterare", "redaktör", "utvecklare", "rådgivare", "konsult",
@@ -196,6 +202,7 @@ const ROLE_SUFFIXES: &[&str] = &[
 
 /// English title heads, as used in Swedish text for staff of international
 /// companies ("Government Manager", "Chief Information Officer").
+#[rustfmt::skip]
 const ENGLISH_ROLE_HEADS: &[&str] = &[
     "manager", "director", "officer", "president", "head", "lead", "engineer",
     "architect", "consultant", "specialist", "analyst", "advisor", "adviser",
@@ -247,18 +254,17 @@ fn restore_case(word: &str, base: &str) -> String {
     if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
         return base.to_uppercase();
     }
-    if let Some((prefix, _)) = word.split_once('-') {
-        if prefix.chars().count() >= 2 && prefix.chars().all(char::is_uppercase) {
-            if let Some((_, rest)) = base.split_once('-') {
+    if let Some((prefix, _)) = word.split_once('-')
+        && prefix.chars().count() >= 2 && prefix.chars().all(char::is_uppercase)
+            && let Some((_, rest)) = base.split_once('-') {
                 return format!("{prefix}-{rest}");
             }
-        }
-    }
     base.to_string()
 }
 
 /// Words naming an organisation type; a capitalised phrase ending in one is an
 /// organisation ("Göteborgs universitet", "Falkenbergs kommun").
+#[rustfmt::skip]
 const ORG_HEADS: &[&str] = &[
     "kommun", "kommuner", "stad", "universitet", "högskola", "landsting", "region",
     "regionen", "myndighet", "myndigheten", "verket", "styrelsen", "institutet",
@@ -318,19 +324,20 @@ pub fn number_word(word: &str) -> Option<f64> {
         return Some(v);
     }
     // Compounds: tens + unit ("tjugofem"), or a multiplier of hundra/tusen.
-    for (tens, tv) in NUMBER_WORDS.iter().filter(|(_, v)| (20.0..100.0).contains(v)) {
-        if let Some(rest) = lower.strip_prefix(tens) {
-            if let Some(u) = simple_number_word(rest).filter(|u| *u < 10.0) {
+    for (tens, tv) in NUMBER_WORDS
+        .iter()
+        .filter(|(_, v)| (20.0..100.0).contains(v))
+    {
+        if let Some(rest) = lower.strip_prefix(tens)
+            && let Some(u) = simple_number_word(rest).filter(|u| *u < 10.0) {
                 return Some(tv + u);
             }
-        }
     }
     for (mult, mv) in [("hundra", 100.0), ("tusen", 1000.0)] {
-        if let Some(head) = lower.strip_suffix(mult) {
-            if let Some(h) = simple_number_word(head).filter(|h| *h < mv) {
+        if let Some(head) = lower.strip_suffix(mult)
+            && let Some(h) = simple_number_word(head).filter(|h| *h < mv) {
                 return Some(h * mv);
             }
-        }
     }
     None
 }
@@ -344,6 +351,7 @@ fn simple_number_word(lower: &str) -> Option<f64> {
 }
 
 /// Ordinal number words for days of the month ("den första april").
+#[rustfmt::skip]
 const ORDINALS: &[&str] = &[
     "första", "andra", "tredje", "fjärde", "femte", "sjätte", "sjunde", "åttonde",
     "nionde", "tionde", "elfte", "tolfte", "trettonde", "fjortonde", "femtonde",
@@ -360,6 +368,7 @@ pub fn ordinal_word(word: &str) -> Option<f64> {
 }
 
 /// Month names, lower case, January first.
+#[rustfmt::skip]
 const MONTHS: &[&str] = &[
     "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
     "september", "oktober", "november", "december",
@@ -376,8 +385,19 @@ pub fn is_season(word: &str) -> bool {
     fuzzy_find(
         word,
         &[
-            "hösten", "våren", "sommaren", "vintern", "höst", "sommar", "vinter",
-            "halvåret", "kvartalet", "årsskiftet", "början", "slutet", "mitten",
+            "hösten",
+            "våren",
+            "sommaren",
+            "vintern",
+            "höst",
+            "sommar",
+            "vinter",
+            "halvåret",
+            "kvartalet",
+            "årsskiftet",
+            "början",
+            "slutet",
+            "mitten",
         ],
     )
     .is_some()
@@ -451,6 +471,14 @@ pub fn time_unit(word: &str) -> Option<&'static str> {
         ("decennier", "decennium"),
         ("läsår", "läsår"),
         ("budgetår", "budgetår"),
+        // Genitives: "tre års planering", "två veckors arbete".
+        ("års", "år"),
+        ("månaders", "månad"),
+        ("veckors", "vecka"),
+        ("dagars", "dag"),
+        ("dygns", "dygn"),
+        ("timmars", "timme"),
+        ("minuters", "minut"),
     ];
     let lower = word.to_lowercase();
     FORMS
@@ -508,8 +536,20 @@ pub fn is_score_context(word: &str) -> bool {
     fuzzy_find(
         word,
         &[
-            "värdet", "värde", "värden", "betyget", "betyg", "poäng", "poängen", "nivån",
-            "index", "indexet", "snittet", "medelvärdet", "siffran", "resultatet",
+            "värdet",
+            "värde",
+            "värden",
+            "betyget",
+            "betyg",
+            "poäng",
+            "poängen",
+            "nivån",
+            "index",
+            "indexet",
+            "snittet",
+            "medelvärdet",
+            "siffran",
+            "resultatet",
         ],
     )
     .is_some()
@@ -521,8 +561,22 @@ pub fn is_approximator(word: &str) -> bool {
     fuzzy_find(
         word,
         &[
-            "drygt", "knappt", "cirka", "ca", "ungefär", "omkring", "nästan", "minst",
-            "högst", "närmare", "runt", "exakt", "endast", "bara", "totalt", "sammanlagt",
+            "drygt",
+            "knappt",
+            "cirka",
+            "ca",
+            "ungefär",
+            "omkring",
+            "nästan",
+            "minst",
+            "högst",
+            "närmare",
+            "runt",
+            "exakt",
+            "endast",
+            "bara",
+            "totalt",
+            "sammanlagt",
             "över",
         ],
     )
@@ -536,9 +590,27 @@ pub fn is_count_modifier(word: &str) -> bool {
     if fuzzy_find(
         &lower,
         &[
-            "sådana", "olika", "nya", "stora", "små", "föregående", "senaste", "första",
-            "kommande", "närmaste", "enskilda", "egna", "hela", "hundra", "tusen",
-            "ytterligare", "extra", "viktiga", "gamla", "unga", "tidigare",
+            "sådana",
+            "olika",
+            "nya",
+            "stora",
+            "små",
+            "föregående",
+            "senaste",
+            "första",
+            "kommande",
+            "närmaste",
+            "enskilda",
+            "egna",
+            "hela",
+            "hundra",
+            "tusen",
+            "ytterligare",
+            "extra",
+            "viktiga",
+            "gamla",
+            "unga",
+            "tidigare",
         ],
     )
     .is_some()
@@ -606,11 +678,10 @@ pub fn noun_base(word: &str) -> String {
         return format!("{st}a");
     }
     for s in ["ar", "er"] {
-        if let Some(st) = stem.strip_suffix(s) {
-            if st.chars().count() >= 3 {
+        if let Some(st) = stem.strip_suffix(s)
+            && st.chars().count() >= 3 {
                 return st.to_string();
             }
-        }
     }
     stem
 }
@@ -659,8 +730,14 @@ mod tests {
         assert_eq!(role_base("IT-strategen").as_deref(), Some("IT-strateg"));
         assert_eq!(role_base("vd:n").as_deref(), Some("vd"));
         assert_eq!(role_base("CIO").as_deref(), Some("CIO"));
-        assert_eq!(role_base("utvecklingschef").as_deref(), Some("utvecklingschef"));
-        assert_eq!(role_base("kommundirektör").as_deref(), Some("kommundirektör"));
+        assert_eq!(
+            role_base("utvecklingschef").as_deref(),
+            Some("utvecklingschef")
+        );
+        assert_eq!(
+            role_base("kommundirektör").as_deref(),
+            Some("kommundirektör")
+        );
         assert_eq!(role_base("ordföranden").as_deref(), Some("ordförande"));
         assert_eq!(role_base("kommunen"), None);
         assert_eq!(role_base("IT-rådet"), None);

@@ -36,12 +36,12 @@ static FIRST_NAMES: LazyLock<HashMap<String, (&'static str, Gender)>> = LazyLock
 /// Capitalised words that the lexicon lists as names but that open Swedish
 /// sentences far more often than they name anyone ("Alla", "Man", "Vid").
 const NOT_FIRST_NAMES: &[&str] = &[
-    "alla", "han", "hon", "in", "man", "min", "de", "den", "det", "the", "se", "so",
-    "son", "visar", "said", "till", "under", "men", "sin", "vid", "om", "mot", "kan",
-    "van", "mark", "rosen", "viking", "urban", "flora", "israel", "ban", "tal", "ton",
-    "mist", "bok", "kil", "ram", "hörn", "lind", "frid", "sam", "tom", "april", "maj",
-    "juni", "juli", "augusti", "ali", "ja", "nej", "bang", "chi", "phi", "sun", "art",
-    "ellen", "ester", "europa", "kalla", "stella", "vera", "gloria", "grace",
+    "alla", "han", "hon", "in", "man", "min", "de", "den", "det", "the", "se", "so", "son",
+    "visar", "said", "till", "under", "men", "sin", "vid", "om", "mot", "kan", "van", "mark",
+    "rosen", "viking", "urban", "flora", "israel", "ban", "tal", "ton", "mist", "bok", "kil",
+    "ram", "hörn", "lind", "frid", "sam", "tom", "april", "maj", "juni", "juli", "augusti", "ali",
+    "ja", "nej", "bang", "chi", "phi", "sun", "art", "ellen", "ester", "europa", "kalla", "stella",
+    "vera", "gloria", "grace",
 ];
 
 /// A first name found in the lexicon.
@@ -87,7 +87,9 @@ fn capitalise(s: &str) -> String {
 fn lookup(word: &str) -> Option<FirstName> {
     let lower = word.to_lowercase();
     // "Per" is a preposition too, but as a capitalised word it is the name.
-    if NOT_FIRST_NAMES.contains(&lower.as_str()) || (lower != "per" && lex::is_function_word(&lower)) {
+    if NOT_FIRST_NAMES.contains(&lower.as_str())
+        || (lower != "per" && lex::is_function_word(&lower))
+    {
         return None;
     }
     let found = |k: &str| {
@@ -173,7 +175,10 @@ pub fn is_surname_shape(word: &str) -> bool {
 
 /// Lower-case name particles that may stand between first name and surname.
 pub fn is_particle(word: &str) -> bool {
-    matches!(word, "von" | "af" | "de" | "van" | "der" | "den" | "da" | "di" | "la" | "le")
+    matches!(
+        word,
+        "von" | "af" | "de" | "van" | "der" | "den" | "da" | "di" | "la" | "le"
+    )
 }
 
 #[cfg(test)]
@@ -200,8 +205,14 @@ mod tests {
     fn double_names_and_ocr_damage() {
         assert!(first_name("Eva-Lena").is_some());
         assert!(first_name("Karl-Erik").is_some());
-        assert_eq!(first_name("Göran").map(|f| f.canonical).as_deref(), Some("Göran"));
-        assert_eq!(first_name("G6ran").map(|f| f.canonical).as_deref(), Some("Göran"));
+        assert_eq!(
+            first_name("Göran").map(|f| f.canonical).as_deref(),
+            Some("Göran")
+        );
+        assert_eq!(
+            first_name("G6ran").map(|f| f.canonical).as_deref(),
+            Some("Göran")
+        );
         assert!(first_name("Thorbjérn").is_some());
     }
 

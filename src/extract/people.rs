@@ -128,9 +128,17 @@ impl People {
     /// The person whose role is `role`, if exactly one has it.
     pub fn by_role(&self, role: &str) -> Option<usize> {
         let found: Vec<usize> = (0..self.persons.len())
-            .filter(|&i| self.persons[i].role().is_some_and(|r| r.eq_ignore_ascii_case(role)))
+            .filter(|&i| {
+                self.persons[i]
+                    .role()
+                    .is_some_and(|r| r.eq_ignore_ascii_case(role))
+            })
             .collect();
-        if found.len() == 1 { found.first().copied() } else { None }
+        if found.len() == 1 {
+            found.first().copied()
+        } else {
+            None
+        }
     }
 
     /// The sidecar entries.
@@ -141,7 +149,9 @@ impl People {
                 let name_key_ = name_key(&p.name);
                 let mut aliases: Vec<String> = Vec::new();
                 for (f, _) in &p.forms {
-                    if name_key(f) != name_key_ && !aliases.iter().any(|a| name_key(a) == name_key(f)) {
+                    if name_key(f) != name_key_
+                        && !aliases.iter().any(|a| name_key(a) == name_key(f))
+                    {
                         aliases.push(f.clone());
                     }
                 }
@@ -194,7 +204,7 @@ struct Found {
 /// An organisation as the text gives it; "kommunens" and "i Falkenberg" are
 /// resolved once the document's municipality is known.
 #[derive(Debug, Clone, PartialEq)]
-enum Org {
+pub(crate) enum Org {
     /// As printed ("Göteborgs universitet").
     Named(String),
     /// "kommunens": the municipality of the document.
@@ -339,21 +349,24 @@ fn context(p: &Paragraph, toks: &[Token], i: usize, end: usize) -> (Option<Strin
     let mut role = None;
     let mut org = None;
     // A title right before the name: "kommundirektör Anna Berg",
-    // "kommunens IT-strateg Anna Berg".
-    if let Some(prev) = i.checked_sub(1).map(|j| &toks[j]) {
-        if prev.trail.is_empty() {
-            if let Some(r) = lex::role_base(prev.word) {
+    // "kommunens IT-strateg Anna Berg", "Ås kommuns CIO Anna Berg".
+    if let Some(prev) = i.checked_sub(1).map(|j| &toks[j])
+        && prev.trail.is_empty()
+            && let Some(r) = lex::role_base(prev.word) {
                 role = Some(r);
-                if let Some(genitive) = i.checked_sub(2).map(|j| &toks[j]) {
-                    if genitive.trail.is_empty() && is_municipal_genitive(genitive.word) {
-                        org = Some(Org::TheMunicipality);
-                    }
-                }
+                org = (i >= 2)
+                    .then(|| genitive_org(toks, i - 2))
+                    .flatten()
+                    .map(|(o, _)| o);
             }
-        }
-    }
-    // An apposition after the name: "Anna Berg, rektor i Ås."
-    if toks[end - 1].trail.starts_with(',') {
+    // An apposition after the name: "Anna Berg, rektor i Ås.", or a copula:
+    // "Anna Berg är IT-strateg i Ås kommun".
+    let last = &toks[end - 1];
+    let copula = last.trail.is_empty()
+        && toks
+            .get(end)
+            .is_some_and(|t| matches!(t.word, "är" | "var" | "blir" | "blev"));
+    if last.trail.starts_with(',') || copula {
         let (r, o) = apposition(toks, end);
         if role.is_none() {
             role = r;
@@ -364,20 +377,45 @@ fn context(p: &Paragraph, toks: &[Token], i: usize, end: usize) -> (Option<Strin
     }
     // A signature block: the name alone on its line, the title on the next,
     // perhaps the organisation on the one after.
-    if role.is_none() {
-        if let Some((r, o)) = signature(p, toks, i, end) {
+    if role.is_none()
+        && let Some((r, o)) = signature(p, toks, i, end) {
             role = Some(r);
             org = org.or(o);
         }
-    }
     (role, org)
 }
 
 fn is_municipal_genitive(word: &str) -> bool {
     matches!(
         word.to_lowercase().as_str(),
-        "kommunens" | "stadens" | "kommunernas"
+        "kommunens" | "stadens" | "kommunernas" | "regionens" | "landstingets"
     )
+}
+
+/// A genitive organisation ending at token `k`, before a title: "kommunens"
+/// (the document's municipality), "Ås kommuns", "Lunds universitets" (the
+/// organisation in its base form), or a capitalised genitive ("Täbys",
+/// "Ericssons"). Returns it and the index of its first token.
+pub(crate) fn genitive_org(toks: &[Token], k: usize) -> Option<(Org, usize)> {
+    let t = toks.get(k)?;
+    if !t.trail.is_empty() || !t.lead.is_empty() {
+        return None;
+    }
+    if is_municipal_genitive(t.word) {
+        return Some((Org::TheMunicipality, k));
+    }
+    let stem = t.word.strip_suffix('s')?;
+    if lex::is_org_head(stem) {
+        let name = k.checked_sub(1).map(|j| &toks[j]).filter(|n| {
+            n.trail.is_empty() && n.word.chars().next().is_some_and(char::is_uppercase)
+        })?;
+        return Some((Org::Named(format!("{} {stem}", name.word)), k - 1));
+    }
+    let lower = t.word.to_lowercase();
+    if is_capitalised(t.word) && !lex::is_function_word(&lower) && stem.chars().count() >= 2 {
+        return Some((Org::Place(stem.to_string()), k));
+    }
+    None
 }
 
 /// The tokens of the apposition starting at `k`, up to the next comma or the
@@ -390,19 +428,30 @@ fn apposition(toks: &[Token], k: usize) -> (Option<String>, Option<Org>) {
             break;
         }
     }
-    let mut s = 0;
-    // "som är kommunens IT-strateg"
-    if seg.first().is_some_and(|t| t.word == "som")
-        && seg
-            .get(1)
-            .is_some_and(|t| matches!(t.word, "är" | "var" | "blir" | "blev"))
-    {
-        s = 2;
-    }
+    // Lead-ins of a title: "som är", "som arbetar som", "är", "arbetar som".
+    let words: Vec<&str> = seg.iter().take(3).map(|t| t.word).collect();
+    let copula = |w: &str| matches!(w, "är" | "var" | "blir" | "blev");
+    let works = |w: &str| matches!(w, "arbetar" | "jobbar" | "arbetade" | "jobbade");
+    let mut s = match words.as_slice() {
+        ["som", w, "som", ..] if works(w) => 3,
+        ["som", w, ..] if copula(w) => 2,
+        [w, "som", ..] if works(w) => 2,
+        [w, ..] if copula(w) => 1,
+        _ => 0,
+    };
     let mut org = None;
-    if seg.get(s).is_some_and(|t| is_municipal_genitive(t.word)) && seg.len() > s + 1 {
-        org = Some(Org::TheMunicipality);
-        s += 1;
+    // "som är kommunens IT-strateg", "är Ås kommuns CIO": a genitive, then the
+    // title right after it.
+    for g in [s, s + 1] {
+        if g + 1 < seg.len() && lex::role_base(seg[g + 1].word).is_some() {
+            let window: Vec<Token> = seg[s..=g].iter().map(|t| **t).collect();
+            if let Some((o, first)) = genitive_org(&window, g - s)
+                && first == 0 {
+                    org = Some(o);
+                    s = g + 1;
+                    break;
+                }
+        }
     }
     let Some(head) = seg.get(s) else {
         return (None, None);
@@ -419,7 +468,10 @@ fn apposition(toks: &[Token], k: usize) -> (Option<String>, Option<Org>) {
     }
     // English titles: "Sales Manager Acme" -> role "Sales Manager", org "Acme".
     let caps: Vec<&str> = seg.iter().map(|t| t.word).collect();
-    if caps.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase)) {
+    if caps
+        .iter()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    {
         if let Some(h) = caps.iter().rposition(|w| lex::is_english_role_head(w)) {
             let role = caps[..=h].join(" ");
             let org = (h + 1 < caps.len()).then(|| Org::Named(caps[h + 1..].join(" ")));
@@ -473,7 +525,9 @@ fn org_phrase(seg: &[&Token]) -> Option<Org> {
 /// line after that (if capitalised) the organisation.
 fn signature(p: &Paragraph, toks: &[Token], i: usize, end: usize) -> Option<(String, Option<Org>)> {
     let spans: Vec<(usize, usize, usize)> = p.line_spans().collect();
-    let li = spans.iter().position(|&(s, e, _)| s <= toks[i].start && toks[i].start < e)?;
+    let li = spans
+        .iter()
+        .position(|&(s, e, _)| s <= toks[i].start && toks[i].start < e)?;
     let (s, e, _) = spans[li];
     let name_end = toks[end - 1].start + toks[end - 1].word.len();
     if toks[i].start != s || p.text[name_end..e].trim().len() > 1 {
@@ -538,7 +592,11 @@ fn resolve_org(org: Org, role: Option<&str>, municipality: Option<&String>) -> O
                 let r = r.to_lowercase();
                 r.starts_with("kommun") || r.starts_with("stads") || r.contains("strateg")
             });
-            Some(if municipal { municipality_of(&place) } else { place })
+            Some(if municipal {
+                municipality_of(&place)
+            } else {
+                place
+            })
         }
     }
 }
@@ -580,16 +638,14 @@ fn merge(found: Vec<Found>, municipality: Option<String>) -> People {
             None => p.forms.push((f.printed.clone(), 1)),
         }
         p.mentions += 1;
-        if let Some((r, strength)) = f.role {
-            if p.role.as_ref().is_none_or(|(_, s)| *s < strength) {
+        if let Some((r, strength)) = f.role
+            && p.role.as_ref().is_none_or(|(_, s)| *s < strength) {
                 p.role = Some((r, strength));
             }
-        }
-        if p.organisation.is_none() {
-            if let Some(o) = f.org {
+        if p.organisation.is_none()
+            && let Some(o) = f.org {
                 p.organisation = resolve_org(o, p.role(), municipality.as_ref());
             }
-        }
         mentions.push(Mention {
             person: pi,
             para: f.para,
@@ -599,6 +655,29 @@ fn merge(found: Vec<Found>, municipality: Option<String>) -> People {
         });
     }
     for p in &mut persons {
+        // A genitive ("Anna Bergs") is the same name, not a spelling variant.
+        let plain: Vec<String> = p.forms.iter().map(|f| f.0.clone()).collect();
+        let mut folded: Vec<(String, usize)> = Vec::new();
+        for (f, n) in p.forms.drain(..) {
+            let base = f.strip_suffix('s').filter(|b| plain.iter().any(|x| x == b));
+            match base {
+                Some(b) => match folded.iter_mut().find(|(x, _)| x == b) {
+                    Some(e) => e.1 += n,
+                    None => folded.push((b.to_string(), n)),
+                },
+                None => match folded.iter_mut().find(|(x, _)| *x == f) {
+                    Some(e) => e.1 += n,
+                    None => folded.push((f, n)),
+                },
+            }
+        }
+        p.forms = folded;
+        if let Some(b) = p.surname.strip_suffix('s')
+            && p.forms.iter().any(|(f, _)| f.ends_with(b))
+                && !p.forms.iter().any(|(f, _)| f.ends_with(&p.surname))
+            {
+                p.surname = b.to_string();
+            }
         // The most complete printed form, then the most frequent, then the first.
         let rank = |f: &(String, usize)| (f.0.split_whitespace().count(), f.1);
         let mut best: Option<&(String, usize)> = None;
@@ -708,6 +787,36 @@ mod tests {
     }
 
     #[test]
+    fn genitive_organisation_before_title() {
+        let p = people("Det menar Ås kommuns CIO Eva Nyström i dag.");
+        assert_eq!(p[0].role.as_deref(), Some("CIO"));
+        assert_eq!(p[0].organisation.as_deref(), Some("Ås kommun"));
+        let p = people("Det menar Lunds universitets professor Eva Nyström.");
+        assert_eq!(p[0].organisation.as_deref(), Some("Lunds universitet"));
+    }
+
+    #[test]
+    fn copula_and_works_as() {
+        let p = people("Eva Nyström är IT-direktör i Borås stad.");
+        assert_eq!(p[0].role.as_deref(), Some("IT-direktör"));
+        assert_eq!(p[0].organisation.as_deref(), Some("Borås stad"));
+        let p = people("Eva Nyström, som arbetar som stabschef på Skatteverket, var där.");
+        assert_eq!(p[0].role.as_deref(), Some("stabschef"));
+        assert_eq!(p[0].organisation.as_deref(), Some("Skatteverket"));
+        let p = people("Eva Nyström är nöjd.");
+        assert_eq!(p[0].role, None);
+    }
+
+    #[test]
+    fn genitive_of_a_name_is_no_alias() {
+        let p = people("Eva Nyström leder arbetet. Eva Nyströms plan antogs.");
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].name, "Eva Nyström");
+        assert!(p[0].aliases.is_empty());
+        assert_eq!(p[0].mentions, 2);
+    }
+
+    #[test]
     fn signature_block() {
         let p = people("Vi ser fram emot året.\n\nKerstin Dahl\nGeneraldirektör\nStatens Skolverk");
         assert_eq!(p[0].name, "Kerstin Dahl");
@@ -717,9 +826,7 @@ mod tests {
 
     #[test]
     fn photo_credit_and_mentions() {
-        let p = people(
-            "Foto: Jan Ek\n\nSkolan vid sjön.\n\nFoto: Jan Ek\n\nFoto: Ås Turistbyrå",
-        );
+        let p = people("Foto: Jan Ek\n\nSkolan vid sjön.\n\nFoto: Jan Ek\n\nFoto: Ås Turistbyrå");
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].role.as_deref(), Some("fotograf"));
         assert_eq!(p[0].mentions, 2);

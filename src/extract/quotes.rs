@@ -15,7 +15,7 @@ use std::collections::HashSet;
 use super::layout::{Layout, ParaKind, Paragraph, is_quote};
 use super::lex::{self, Gender};
 use super::names::{self, first_name, is_surname_shape};
-use super::people::People;
+use super::people::{People, genitive_org};
 use crate::sidecar::Quote;
 use crate::tokenise::{Token, tokens};
 
@@ -232,8 +232,18 @@ fn speaker_phrase(toks: &[Token], s: usize) -> Option<(Speaker, usize)> {
     }
     let mut i = s;
     let mut role = None;
-    // Titles and a municipal genitive before the name: "kommunens IT-strateg".
-    while i < toks.len() && i < s + 3 {
+    // Titles and a genitive organisation before the name: "kommunens
+    // IT-strateg", "Ås kommuns CIO", "Täbys IT-direktör".
+    'titles: while i < toks.len() && i < s + 4 {
+        for g in [i, i + 1] {
+            let title_next = toks
+                .get(g + 1)
+                .is_some_and(|n| lex::role_base(n.word).is_some());
+            if title_next && genitive_org(toks, g).is_some_and(|(_, first)| first == i) {
+                i = g + 1;
+                continue 'titles;
+            }
+        }
         let w = toks[i].word;
         let lower = w.to_lowercase();
         if let Some(r) = lex::role_base(w).filter(|_| !names::is_capitalised(w) || i == s) {
@@ -336,7 +346,10 @@ fn attribution_before(toks: &[Token], open: usize) -> Option<(String, Speaker)> 
         .map(|t| t.word)
         .filter(|w| is_surname_shape(w) || first_name(w).is_some())
         .collect();
-    if let Some(g) = v.checked_sub(1).and_then(|i| lex::speaker_pronoun(toks[i].word)) {
+    if let Some(g) = v
+        .checked_sub(1)
+        .and_then(|i| lex::speaker_pronoun(toks[i].word))
+    {
         return Some((verb, Speaker::Pronoun(g)));
     }
     (!names.is_empty()).then(|| (verb, Speaker::Named(names.join(" "))))
@@ -366,10 +379,13 @@ fn resolve(raw: Vec<Raw>, people: &People) -> Vec<Quote> {
         .iter()
         .map(|q| {
             let person = match &q.speaker {
-                Speaker::Named(n) => return Some(people.resolve(n).map_or_else(
-                    || n.clone(),
-                    |i| people.persons[i].name.clone(),
-                )),
+                Speaker::Named(n) => {
+                    return Some(
+                        people
+                            .resolve(n)
+                            .map_or_else(|| n.clone(), |i| people.persons[i].name.clone()),
+                    );
+                }
                 Speaker::Pronoun(g) => people.last_before(q.line.saturating_sub(1), *g),
                 Speaker::Role(r) => people
                     .by_role(r)
@@ -433,9 +449,7 @@ mod tests {
 
     #[test]
     fn attribution_in_the_middle_with_title() {
-        let q = quotes(
-            "- Skolan är ny, säger rektor Jan Berg. Eleverna\nflyttar in i augusti.",
-        );
+        let q = quotes("- Skolan är ny, säger rektor Jan Berg. Eleverna\nflyttar in i augusti.");
         assert_eq!(q[0].text, "Skolan är ny. Eleverna flyttar in i augusti.");
         assert_eq!(q[0].speaker.as_deref(), Some("Jan Berg"));
     }
@@ -473,6 +487,15 @@ mod tests {
              — Biblioteket ska vara öppet för alla som bor här.",
         );
         assert_eq!(q[1].speaker.as_deref(), Some("Lars Åberg"));
+    }
+
+    #[test]
+    fn genitive_organisation_in_attribution() {
+        let q = quotes("— Det gick fort, säger Ås kommuns IT-direktör Eva Nyström.");
+        assert_eq!(q[0].speaker.as_deref(), Some("Eva Nyström"));
+        assert_eq!(q[0].text, "Det gick fort.");
+        let q = quotes("— Det gick fort, säger Täbys CIO Eva Nyström.");
+        assert_eq!(q[0].speaker.as_deref(), Some("Eva Nyström"));
     }
 
     #[test]
