@@ -451,13 +451,14 @@ fn complete(
     let joined =
         |k: usize| k < toks.len() && toks[k - 1].trail.is_empty() && toks[k].lead.is_empty();
     if joined(k)
-        && let Some(m) = lex::multiplier(toks[k].word) {
-            c.value *= m;
-            c.factor = m;
-            c.explicit = true;
-            c.end = end_of(k);
-            k += 1;
-        }
+        && let Some(m) = lex::multiplier(toks[k].word)
+    {
+        c.value *= m;
+        c.factor = m;
+        c.explicit = true;
+        c.end = end_of(k);
+        k += 1;
+    }
     let accept = |c: &mut Cand, k: usize, unit: &str, kind: FigureKind| {
         c.unit = Some(unit.to_string());
         c.kind = kind;

@@ -255,10 +255,12 @@ fn restore_case(word: &str, base: &str) -> String {
         return base.to_uppercase();
     }
     if let Some((prefix, _)) = word.split_once('-')
-        && prefix.chars().count() >= 2 && prefix.chars().all(char::is_uppercase)
-            && let Some((_, rest)) = base.split_once('-') {
-                return format!("{prefix}-{rest}");
-            }
+        && prefix.chars().count() >= 2
+        && prefix.chars().all(char::is_uppercase)
+        && let Some((_, rest)) = base.split_once('-')
+    {
+        return format!("{prefix}-{rest}");
+    }
     base.to_string()
 }
 
@@ -329,15 +331,17 @@ pub fn number_word(word: &str) -> Option<f64> {
         .filter(|(_, v)| (20.0..100.0).contains(v))
     {
         if let Some(rest) = lower.strip_prefix(tens)
-            && let Some(u) = simple_number_word(rest).filter(|u| *u < 10.0) {
-                return Some(tv + u);
-            }
+            && let Some(u) = simple_number_word(rest).filter(|u| *u < 10.0)
+        {
+            return Some(tv + u);
+        }
     }
     for (mult, mv) in [("hundra", 100.0), ("tusen", 1000.0)] {
         if let Some(head) = lower.strip_suffix(mult)
-            && let Some(h) = simple_number_word(head).filter(|h| *h < mv) {
-                return Some(h * mv);
-            }
+            && let Some(h) = simple_number_word(head).filter(|h| *h < mv)
+        {
+            return Some(h * mv);
+        }
     }
     None
 }
@@ -679,9 +683,10 @@ pub fn noun_base(word: &str) -> String {
     }
     for s in ["ar", "er"] {
         if let Some(st) = stem.strip_suffix(s)
-            && st.chars().count() >= 3 {
-                return st.to_string();
-            }
+            && st.chars().count() >= 3
+        {
+            return st.to_string();
+        }
     }
     stem
 }

@@ -352,13 +352,14 @@ fn context(p: &Paragraph, toks: &[Token], i: usize, end: usize) -> (Option<Strin
     // "kommunens IT-strateg Anna Berg", "Ås kommuns CIO Anna Berg".
     if let Some(prev) = i.checked_sub(1).map(|j| &toks[j])
         && prev.trail.is_empty()
-            && let Some(r) = lex::role_base(prev.word) {
-                role = Some(r);
-                org = (i >= 2)
-                    .then(|| genitive_org(toks, i - 2))
-                    .flatten()
-                    .map(|(o, _)| o);
-            }
+        && let Some(r) = lex::role_base(prev.word)
+    {
+        role = Some(r);
+        org = (i >= 2)
+            .then(|| genitive_org(toks, i - 2))
+            .flatten()
+            .map(|(o, _)| o);
+    }
     // An apposition after the name: "Anna Berg, rektor i Ås.", or a copula:
     // "Anna Berg är IT-strateg i Ås kommun".
     let last = &toks[end - 1];
@@ -378,10 +379,11 @@ fn context(p: &Paragraph, toks: &[Token], i: usize, end: usize) -> (Option<Strin
     // A signature block: the name alone on its line, the title on the next,
     // perhaps the organisation on the one after.
     if role.is_none()
-        && let Some((r, o)) = signature(p, toks, i, end) {
-            role = Some(r);
-            org = org.or(o);
-        }
+        && let Some((r, o)) = signature(p, toks, i, end)
+    {
+        role = Some(r);
+        org = org.or(o);
+    }
     (role, org)
 }
 
@@ -446,11 +448,12 @@ fn apposition(toks: &[Token], k: usize) -> (Option<String>, Option<Org>) {
         if g + 1 < seg.len() && lex::role_base(seg[g + 1].word).is_some() {
             let window: Vec<Token> = seg[s..=g].iter().map(|t| **t).collect();
             if let Some((o, first)) = genitive_org(&window, g - s)
-                && first == 0 {
-                    org = Some(o);
-                    s = g + 1;
-                    break;
-                }
+                && first == 0
+            {
+                org = Some(o);
+                s = g + 1;
+                break;
+            }
         }
     }
     let Some(head) = seg.get(s) else {
@@ -639,13 +642,15 @@ fn merge(found: Vec<Found>, municipality: Option<String>) -> People {
         }
         p.mentions += 1;
         if let Some((r, strength)) = f.role
-            && p.role.as_ref().is_none_or(|(_, s)| *s < strength) {
-                p.role = Some((r, strength));
-            }
+            && p.role.as_ref().is_none_or(|(_, s)| *s < strength)
+        {
+            p.role = Some((r, strength));
+        }
         if p.organisation.is_none()
-            && let Some(o) = f.org {
-                p.organisation = resolve_org(o, p.role(), municipality.as_ref());
-            }
+            && let Some(o) = f.org
+        {
+            p.organisation = resolve_org(o, p.role(), municipality.as_ref());
+        }
         mentions.push(Mention {
             person: pi,
             para: f.para,
@@ -674,10 +679,10 @@ fn merge(found: Vec<Found>, municipality: Option<String>) -> People {
         p.forms = folded;
         if let Some(b) = p.surname.strip_suffix('s')
             && p.forms.iter().any(|(f, _)| f.ends_with(b))
-                && !p.forms.iter().any(|(f, _)| f.ends_with(&p.surname))
-            {
-                p.surname = b.to_string();
-            }
+            && !p.forms.iter().any(|(f, _)| f.ends_with(&p.surname))
+        {
+            p.surname = b.to_string();
+        }
         // The most complete printed form, then the most frequent, then the first.
         let rank = |f: &(String, usize)| (f.0.split_whitespace().count(), f.1);
         let mut best: Option<&(String, usize)> = None;
