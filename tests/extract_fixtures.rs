@@ -266,3 +266,56 @@ fn seed_dev_scores() {
         assert!(total[2].f1() >= 0.85, "figures F1 {:.3}", total[2].f1());
     }
 }
+
+/// A long document (the fixtures repeated) to check that extraction stays
+/// linear: `cargo test --release --test extract_fixtures -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn long_document_timing() {
+    let dir = fixtures();
+    let mut lines: Vec<String> = Vec::new();
+    for name in ["falkenberg", "jarfalla", "forord"] {
+        let text = std::fs::read_to_string(dir.join(format!("{name}.gold.txt"))).expect("fixture");
+        lines.extend(text.lines().map(str::to_string));
+    }
+    let one = lines.len();
+    let big: Vec<String> = lines.iter().cycle().take(one * 400).cloned().collect();
+    let t = std::time::Instant::now();
+    let found = extract(&big);
+    let dt = t.elapsed();
+    println!(
+        "{} lines: {:?} ({} quotes, {} people, {} figures)",
+        big.len(),
+        dt,
+        found.quotes.len(),
+        found.people.len(),
+        found.figures.len()
+    );
+}
+
+/// Time per stage on the long document.
+#[test]
+#[ignore]
+fn long_document_stage_timing() {
+    use ocrfix::extract::{figures, layout, people, quotes};
+    let dir = fixtures();
+    let mut lines: Vec<String> = Vec::new();
+    for name in ["falkenberg", "jarfalla", "forord"] {
+        let text = std::fs::read_to_string(dir.join(format!("{name}.gold.txt"))).expect("fixture");
+        lines.extend(text.lines().map(str::to_string));
+    }
+    let one = lines.len();
+    let big: Vec<String> = lines.iter().cycle().take(one * 100).cloned().collect();
+    let t = std::time::Instant::now();
+    let l = layout::analyse(&big);
+    println!("layout {:?}", t.elapsed());
+    let t = std::time::Instant::now();
+    let p = people::find(&l);
+    println!("people {:?}", t.elapsed());
+    let t = std::time::Instant::now();
+    let q = quotes::find(&l, &p);
+    println!("quotes {:?} {}", t.elapsed(), q.len());
+    let t = std::time::Instant::now();
+    let f = figures::find(&l);
+    println!("figures {:?} {}", t.elapsed(), f.len());
+}

@@ -47,34 +47,91 @@ pub fn fuzzy_eq(word: &str, target: &str) -> bool {
     if word == target {
         return true;
     }
-    let w: Vec<char> = word.chars().collect();
-    let t: Vec<char> = target.chars().collect();
-    if !t.iter().any(|c| matches!(c, 'å' | 'ä' | 'ö')) {
+    let diacritic = |c: char| matches!(c, 'å' | 'ä' | 'ö');
+    if !target.chars().any(diacritic) {
         return false;
     }
-    if w.len() == t.len() {
-        return w
-            .iter()
-            .zip(&t)
-            .all(|(&a, &b)| a == b || (matches!(b, 'å' | 'ä' | 'ö') && is_diacritic_confusion(a)));
+    let (wn, tn) = (word.chars().count(), target.chars().count());
+    if wn == tn {
+        return word
+            .chars()
+            .zip(target.chars())
+            .all(|(a, b)| a == b || (diacritic(b) && is_diacritic_confusion(a)));
     }
-    if w.len() + 1 == t.len() {
-        // One å/ä/ö dropped by the OCR: find the first difference and require
-        // that the skipped target character is a diacritic letter.
-        let i = w.iter().zip(&t).take_while(|(a, b)| a == b).count();
-        return matches!(t[i], 'å' | 'ä' | 'ö') && w[i..] == t[i + 1..];
+    if wn + 1 == tn {
+        // One å/ä/ö dropped by the OCR: skip it at the first difference.
+        let mut w = word.chars().peekable();
+        let mut skipped = false;
+        for b in target.chars() {
+            match w.peek() {
+                Some(&a) if a == b => {
+                    w.next();
+                }
+                _ if !skipped && diacritic(b) => skipped = true,
+                _ => return false,
+            }
+        }
+        return skipped && w.next().is_none();
     }
     false
 }
 
-/// Whether `word` (any case) matches one of `list` (lower case) by [`fuzzy_eq`];
-/// returns the list entry.
-pub fn fuzzy_find<'a>(word: &str, list: &[&'a str]) -> Option<&'a str> {
-    let lower = word.to_lowercase();
-    list.iter()
-        .copied()
-        .find(|t| *t == lower)
-        .or_else(|| list.iter().copied().find(|t| fuzzy_eq(&lower, t)))
+/// A closed word list with values, looked up exactly (lower case) or with
+/// [`fuzzy_eq`] against the entries that have å, ä or ö. Built once; a lookup
+/// is a hash probe plus a few comparisons among entries of the same length.
+pub struct WordMap<V: 'static> {
+    exact: HashMap<&'static str, (&'static str, V)>,
+    fuzzy: HashMap<usize, Vec<(&'static str, V)>>,
+}
+
+impl<V: Copy> WordMap<V> {
+    /// A map over `entries` (lower-case words with their values).
+    pub fn new(entries: &[(&'static str, V)]) -> WordMap<V> {
+        let mut exact = HashMap::new();
+        let mut fuzzy: HashMap<usize, Vec<(&'static str, V)>> = HashMap::new();
+        for &(w, v) in entries {
+            exact.entry(w).or_insert((w, v));
+            if w.chars().any(|c| matches!(c, 'å' | 'ä' | 'ö')) {
+                let n = w.chars().count();
+                fuzzy.entry(n).or_default().push((w, v));
+                fuzzy.entry(n - 1).or_default().push((w, v));
+            }
+        }
+        WordMap { exact, fuzzy }
+    }
+
+    /// The entry `word` (any case) is, with its value.
+    pub fn get(&self, word: &str) -> Option<(&'static str, V)> {
+        let lower = word.to_lowercase();
+        if let Some(&e) = self.exact.get(lower.as_str()) {
+            return Some(e);
+        }
+        self.fuzzy
+            .get(&lower.chars().count())?
+            .iter()
+            .find(|(t, _)| fuzzy_eq(&lower, t))
+            .copied()
+    }
+}
+
+impl WordMap<()> {
+    /// A map over plain words.
+    pub fn words(entries: &[&'static str]) -> WordMap<()> {
+        let pairs: Vec<(&'static str, ())> = entries.iter().map(|&w| (w, ())).collect();
+        WordMap::new(&pairs)
+    }
+
+    /// The entry `word` (any case) is.
+    pub fn find(&self, word: &str) -> Option<&'static str> {
+        self.get(word).map(|(w, _)| w)
+    }
+}
+
+/// Defines a lazily built [`WordMap`] over a word list.
+macro_rules! word_list {
+    ($name:ident, $words:expr) => {
+        static $name: LazyLock<WordMap<()>> = LazyLock::new(|| WordMap::words($words));
+    };
 }
 
 /// Words that are never part of a name and never a counted noun: pronouns,
@@ -146,7 +203,8 @@ pub const SPEECH_VERBS: &[&str] = &[
 
 /// The verb of saying that `word` is, in its printed (lower-case list) form.
 pub fn speech_verb(word: &str) -> Option<&'static str> {
-    fuzzy_find(word, SPEECH_VERBS)
+    word_list!(LIST, SPEECH_VERBS);
+    LIST.find(word)
 }
 
 /// Third-person pronouns that stand for a speaker ("säger han").
@@ -231,7 +289,8 @@ pub fn role_base(word: &str) -> Option<String> {
         }
     }
     for c in &candidates {
-        let known = fuzzy_find(c, ROLES).map(str::to_string).or_else(|| {
+        word_list!(LIST, ROLES);
+        let known = LIST.find(c).map(str::to_string).or_else(|| {
             // A compound title: last part a title word, first part at least
             // two letters ("e-strateg", "utvecklingschef").
             ROLE_SUFFIXES
@@ -347,11 +406,8 @@ pub fn number_word(word: &str) -> Option<f64> {
 }
 
 fn simple_number_word(lower: &str) -> Option<f64> {
-    NUMBER_WORDS
-        .iter()
-        .find(|(w, _)| *w == lower)
-        .or_else(|| NUMBER_WORDS.iter().find(|(w, _)| fuzzy_eq(lower, w)))
-        .map(|(_, v)| *v)
+    static MAP: LazyLock<WordMap<f64>> = LazyLock::new(|| WordMap::new(NUMBER_WORDS));
+    MAP.get(lower).map(|(_, v)| v)
 }
 
 /// Ordinal number words for days of the month ("den första april").
@@ -364,10 +420,11 @@ const ORDINALS: &[&str] = &[
 
 /// The value of an ordinal word from "första" to "tjugonde".
 pub fn ordinal_word(word: &str) -> Option<f64> {
-    let lower = word.to_lowercase();
+    word_list!(LIST, ORDINALS);
+    let found = LIST.find(word)?;
     ORDINALS
         .iter()
-        .position(|o| fuzzy_eq(&lower, o))
+        .position(|o| *o == found)
         .map(|i| (i + 1) as f64)
 }
 
@@ -380,30 +437,34 @@ const MONTHS: &[&str] = &[
 
 /// Whether `word` is a month name ("november", "November").
 pub fn is_month(word: &str) -> bool {
-    fuzzy_find(word, MONTHS).is_some()
+    word_list!(LIST, MONTHS);
+    LIST.find(word).is_some()
 }
 
 /// Seasons and period words that date a year without being part of the figure
 /// ("hösten 2007", "början av 2009").
 pub fn is_season(word: &str) -> bool {
-    fuzzy_find(
-        word,
-        &[
-            "hösten",
-            "våren",
-            "sommaren",
-            "vintern",
-            "höst",
-            "sommar",
-            "vinter",
-            "halvåret",
-            "kvartalet",
-            "årsskiftet",
-            "början",
-            "slutet",
-            "mitten",
-        ],
-    )
+    {
+        word_list!(
+            LIST,
+            &[
+                "hösten",
+                "våren",
+                "sommaren",
+                "vintern",
+                "höst",
+                "sommar",
+                "vinter",
+                "halvåret",
+                "kvartalet",
+                "årsskiftet",
+                "början",
+                "slutet",
+                "mitten",
+            ]
+        );
+        LIST.find(word)
+    }
     .is_some()
 }
 
@@ -430,7 +491,10 @@ pub fn money_unit(word: &str) -> Option<(&'static str, f64)> {
         "euro" | "eur" | "€" => ("euro", 1.0),
         "dollar" | "usd" | "$" => ("dollar", 1.0),
         "öre" => ("öre", 1.0),
-        _ => return fuzzy_find(&lower, &["kronor", "krona", "öre"]).map(|u| (u, 1.0)),
+        _ => {
+            word_list!(LIST, &["kronor", "krona", "öre"]);
+            return LIST.find(&lower).map(|u| (u, 1.0));
+        }
     };
     Some(unit)
 }
@@ -484,12 +548,8 @@ pub fn time_unit(word: &str) -> Option<&'static str> {
         ("timmars", "timme"),
         ("minuters", "minut"),
     ];
-    let lower = word.to_lowercase();
-    FORMS
-        .iter()
-        .find(|(f, _)| *f == lower)
-        .or_else(|| FORMS.iter().find(|(f, _)| fuzzy_eq(&lower, f)))
-        .map(|(_, base)| *base)
+    static MAP: LazyLock<WordMap<&'static str>> = LazyLock::new(|| WordMap::new(FORMS));
+    MAP.get(word).map(|(_, base)| base)
 }
 
 /// Units of measure, base form.
@@ -525,7 +585,8 @@ pub fn measure_unit(word: &str) -> Option<&'static str> {
 
 /// Score units ("4 poängen").
 pub fn score_unit(word: &str) -> Option<&'static str> {
-    fuzzy_find(word, &["poäng", "poängen", "betyg", "betyget"]).map(|w| {
+    word_list!(LIST, &["poäng", "poängen", "betyg", "betyget"]);
+    LIST.find(word).map(|w| {
         if w.starts_with("poäng") {
             "poäng"
         } else {
@@ -537,53 +598,59 @@ pub fn score_unit(word: &str) -> Option<&'static str> {
 /// Nouns after which a bare number is a score or index value ("fick värdet två",
 /// "betyget 3,5").
 pub fn is_score_context(word: &str) -> bool {
-    fuzzy_find(
-        word,
-        &[
-            "värdet",
-            "värde",
-            "värden",
-            "betyget",
-            "betyg",
-            "poäng",
-            "poängen",
-            "nivån",
-            "index",
-            "indexet",
-            "snittet",
-            "medelvärdet",
-            "siffran",
-            "resultatet",
-        ],
-    )
+    {
+        word_list!(
+            LIST,
+            &[
+                "värdet",
+                "värde",
+                "värden",
+                "betyget",
+                "betyg",
+                "poäng",
+                "poängen",
+                "nivån",
+                "index",
+                "indexet",
+                "snittet",
+                "medelvärdet",
+                "siffran",
+                "resultatet",
+            ]
+        );
+        LIST.find(word)
+    }
     .is_some()
 }
 
 /// Words before a number that make it approximate ("drygt", "cirka"); "drygt en
 /// enhet" counts "en" as the number one.
 pub fn is_approximator(word: &str) -> bool {
-    fuzzy_find(
-        word,
-        &[
-            "drygt",
-            "knappt",
-            "cirka",
-            "ca",
-            "ungefär",
-            "omkring",
-            "nästan",
-            "minst",
-            "högst",
-            "närmare",
-            "runt",
-            "exakt",
-            "endast",
-            "bara",
-            "totalt",
-            "sammanlagt",
-            "över",
-        ],
-    )
+    {
+        word_list!(
+            LIST,
+            &[
+                "drygt",
+                "knappt",
+                "cirka",
+                "ca",
+                "ungefär",
+                "omkring",
+                "nästan",
+                "minst",
+                "högst",
+                "närmare",
+                "runt",
+                "exakt",
+                "endast",
+                "bara",
+                "totalt",
+                "sammanlagt",
+                "över",
+            ]
+        );
+        LIST.find(word)
+    }
     .is_some()
 }
 
@@ -591,32 +658,35 @@ pub fn is_approximator(word: &str) -> bool {
 /// föregående åren", "fyra sådana enheter").
 pub fn is_count_modifier(word: &str) -> bool {
     let lower = word.to_lowercase();
-    if fuzzy_find(
-        &lower,
-        &[
-            "sådana",
-            "olika",
-            "nya",
-            "stora",
-            "små",
-            "föregående",
-            "senaste",
-            "första",
-            "kommande",
-            "närmaste",
-            "enskilda",
-            "egna",
-            "hela",
-            "hundra",
-            "tusen",
-            "ytterligare",
-            "extra",
-            "viktiga",
-            "gamla",
-            "unga",
-            "tidigare",
-        ],
-    )
+    if {
+        word_list!(
+            LIST,
+            &[
+                "sådana",
+                "olika",
+                "nya",
+                "stora",
+                "små",
+                "föregående",
+                "senaste",
+                "första",
+                "kommande",
+                "närmaste",
+                "enskilda",
+                "egna",
+                "hela",
+                "hundra",
+                "tusen",
+                "ytterligare",
+                "extra",
+                "viktiga",
+                "gamla",
+                "unga",
+                "tidigare",
+            ]
+        );
+        LIST.find(&lower)
+    }
     .is_some()
     {
         return true;

@@ -611,12 +611,17 @@ fn merge(found: Vec<Found>, municipality: Option<String>) -> People {
     let mut persons: Vec<PersonInfo> = Vec::new();
     let mut mentions = Vec::new();
     let mut index: HashMap<(String, String), usize> = HashMap::new();
+    // Persons by first name, so that variant surnames are compared only
+    // within a first name (linear in the document, not quadratic).
+    let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
     for f in found {
         let key = (f.first_key.clone(), f.surname.to_lowercase());
         let pi = index.get(&key).copied().or_else(|| {
-            persons
-                .iter()
-                .position(|p| p.first_key == f.first_key && similar(&p.surname, &f.surname))
+            by_first.get(&f.first_key).and_then(|c| {
+                c.iter()
+                    .copied()
+                    .find(|&p| similar(&persons[p].surname, &f.surname))
+            })
         });
         let pi = match pi {
             Some(pi) => pi,
@@ -631,6 +636,10 @@ fn merge(found: Vec<Found>, municipality: Option<String>) -> People {
                     organisation: None,
                     mentions: 0,
                 });
+                by_first
+                    .entry(f.first_key.clone())
+                    .or_default()
+                    .push(persons.len() - 1);
                 persons.len() - 1
             }
         };
