@@ -704,6 +704,17 @@ fn merge(found: Vec<Found>, municipality: Option<String>) -> People {
             p.name = name.clone();
         }
     }
+    // A municipal title with no organisation given ("stadsdirektör Anna
+    // Berg") belongs to the municipality the document is about.
+    for p in &mut persons {
+        let municipal = p.role().is_some_and(|r| {
+            let r = r.to_lowercase();
+            r.starts_with("kommun") || r.starts_with("stads")
+        });
+        if municipal && p.organisation.is_none() {
+            p.organisation = municipality.clone();
+        }
+    }
     mentions.sort_by_key(|m| (m.line, m.para, m.start));
     People {
         persons,
@@ -774,6 +785,13 @@ mod tests {
         assert_eq!(p[0].organisation.as_deref(), Some("Ås kommun"));
         let p = people("— Det går bra, säger Per Holm, kommunchef i Borgholm.");
         assert_eq!(p[0].organisation.as_deref(), Some("Borgholms kommun"));
+    }
+
+    #[test]
+    fn municipal_title_defaults_to_the_municipality() {
+        let p =
+            people("Ås kommun växer. Ås kommun bygger.\n\nDet säger kommundirektören Eva Lind.");
+        assert_eq!(p[0].organisation.as_deref(), Some("Ås kommun"));
     }
 
     #[test]

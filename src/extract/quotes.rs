@@ -297,9 +297,12 @@ fn marked_quotes(p: &Paragraph) -> Vec<Raw> {
         return Vec::new();
     }
     let toks = tokens(text);
-    let mut out = Vec::new();
+    let mut out: Vec<Raw> = Vec::new();
+    // End of the last attributed span's clause: a span right after it
+    // continues the same speech (`”Ja”, säger hon. ”Nu kör vi.”`).
+    let mut continues_from: Option<usize> = None;
     for pair in marks.chunks(2) {
-        let [(open, oc), (close, _)] = pair else {
+        let [(open, oc), (close, cc)] = pair else {
             continue;
         };
         let inner_start = open + oc.len_utf8();
@@ -308,15 +311,31 @@ fn marked_quotes(p: &Paragraph) -> Vec<Raw> {
             continue;
         }
         // After the closing mark: the first token starting past it.
-        let after = toks.iter().position(|t| t.start > *close);
-        let attributed_after = after.and_then(|k| attribution_at(&toks, k));
+        let after = toks.partition_point(|t| t.start <= *close);
+        let attributed_after = (after < toks.len())
+            .then(|| attribution_at(&toks, after))
+            .flatten();
+        let clause_end = attributed_after.as_ref().map(|a| a.end);
         let attribution = match attributed_after {
             Some(a) => Some((a.verb, a.speaker)),
             None => attribution_before(&toks, *open),
         };
         let Some((verb, speaker)) = attribution else {
+            let adjacent = continues_from.is_some_and(|e| text[e..*open].trim().is_empty());
+            if let (true, Some(last)) = (adjacent, out.last_mut()) {
+                let stop = if ends_like_sentence(&last.text) {
+                    ""
+                } else {
+                    "."
+                };
+                last.text = format!("{}{stop} {}", last.text, inner);
+                continues_from = Some(close + cc.len_utf8());
+            } else {
+                continues_from = None;
+            }
             continue;
         };
+        continues_from = clause_end;
         out.push(Raw {
             text: close_speech(inner, true),
             speaker,
@@ -330,7 +349,7 @@ fn marked_quotes(p: &Paragraph) -> Vec<Raw> {
 /// `Anna Berg säger: ”...”` or `säger Anna Berg: ”...”`: a verb of saying and
 /// a name (or pronoun) in the few tokens before a colon right before the mark.
 fn attribution_before(toks: &[Token], open: usize) -> Option<(String, Speaker)> {
-    let colon = toks.iter().rposition(|t| t.start < open)?;
+    let colon = toks.partition_point(|t| t.start < open).checked_sub(1)?;
     if !toks[colon].trail.trim_end_matches(is_quote).ends_with(':') {
         return None;
     }
@@ -515,6 +534,13 @@ mod tests {
         let q = quotes("Maria Lund säger: ”Det blir en bra start.”");
         assert_eq!(q.len(), 1);
         assert_eq!(q[0].speaker.as_deref(), Some("Maria Lund"));
+    }
+
+    #[test]
+    fn quotation_marks_continue_after_the_attribution() {
+        let q = quotes("”Vi är nöjda”, säger Maria Lund. ”Nu fortsätter vi med nästa steg.”");
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].text, "Vi är nöjda. Nu fortsätter vi med nästa steg.");
     }
 
     #[test]
