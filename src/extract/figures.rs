@@ -421,6 +421,7 @@ fn is_noun(tok: &Token) -> bool {
         && !lex::is_function_word(&lower)
         && !lex::is_common_verb(&lower)
         && lex::speech_verb(w).is_none()
+        && !lex::is_month(w)
 }
 
 /// Completes a number whose digits or word end before token `j`: multiplier,
@@ -466,8 +467,22 @@ fn complete(
         c.end = end_of(k);
         c.tok_end = k + 1;
     };
+    // A day of the month: "17-18 november", "3 maj".
+    let day = !word && value.fract() == 0.0 && (1.0..=31.0).contains(&value);
+    if day && joined(k) && lex::is_month(toks[k].word) {
+        let mut e = k;
+        if joined(k + 1) && is_year(toks[k + 1].word) {
+            e = k + 1;
+        }
+        c.kind = FigureKind::Date;
+        c.explicit = true;
+        c.end = end_of(e);
+        c.tok_end = e + 1;
+        return Some(c);
+    }
     if joined(k) {
-        let n = toks[k].word;
+        // "100 kr/invånare": the unit before a slash.
+        let n = toks[k].word.split('/').next().unwrap_or("");
         if let Some((unit, f)) = lex::money_unit(n) {
             c.value *= f;
             c.factor *= f;
@@ -665,6 +680,17 @@ mod tests {
         assert_eq!((f[0].1, f[0].3), (2.0, FigureKind::Date));
         let f = figs("Under våren 2010 startade arbetet.");
         assert_eq!((f[0].0.as_str(), f[0].3), ("2010", FigureKind::Year));
+    }
+
+    #[test]
+    fn day_ranges_and_units_per_something() {
+        let f = figs("Mässan pågår 17-18 november i Lund.");
+        assert_eq!(values("Mässan pågår 17-18 november i Lund."), [17.0, 18.0]);
+        assert_eq!(f[1].3, FigureKind::Date);
+        assert_eq!(f[0].3, FigureKind::Date);
+        let f = figs("Avgiften är 100 kr/invånare.");
+        assert_eq!((f[0].1, f[0].3), (100.0, FigureKind::Money));
+        assert_eq!(values("Sju av tio kommuner svarade."), [10.0]);
     }
 
     #[test]

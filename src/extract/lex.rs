@@ -146,7 +146,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "ingen", "inom", "inte", "ju", "jag", "kan", "kommer", "kring", "kunde", "man", "med",
     "mellan", "men", "mer", "min", "mitt", "mot", "många", "ned", "ner", "nu", "när",
     "någon", "något", "några", "och", "också", "om", "oss", "per", "på", "samt", "samma",
-    "sedan", "sig", "sin", "sina", "sitt", "sju", "ska", "skall", "skulle", "som", "så",
+    "sedan", "sig", "sin", "sina", "sitt", "ska", "skall", "skulle", "som", "så",
     "till", "tills", "under", "upp", "ut", "utan", "utom", "vad", "var", "vara", "varit",
     "vars", "vem", "vi", "vid", "vilka", "vilken", "vilket", "vill", "visar", "vår",
     "våra", "vårt", "än", "ännu", "är", "även", "åt", "över", "the", "of", "and", "redan",

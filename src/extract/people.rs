@@ -322,7 +322,11 @@ fn name_at(toks: &[Token], i: usize) -> Option<(usize, (String, Gender), String)
         if !is_surname_shape(w) {
             break;
         }
-        parts.push(w.to_string());
+        // OCR "II" for a capital I and l ("IIshammar"): print the name right.
+        match w.strip_prefix("II") {
+            Some(rest) => parts.push(format!("Il{rest}")),
+            None => parts.push(w.to_string()),
+        }
         surnames += 1;
         j += 1;
         if !toks[j - 1].trail.is_empty() {
