@@ -283,7 +283,7 @@ pub fn role_base(word: &str) -> Option<String> {
     }
     let lower = w.to_lowercase();
     let mut candidates = vec![lower.clone()];
-    for suffix in ["en", "n"] {
+    for suffix in ["en", "et", "n"] {
         if let Some(stem) = lower.strip_suffix(suffix) {
             candidates.push(stem.to_string());
         }
@@ -815,6 +815,7 @@ mod tests {
         );
         assert_eq!(role_base("ordföranden").as_deref(), Some("ordförande"));
         assert_eq!(role_base("kommunen"), None);
+        assert_eq!(role_base("Kommunalrådet").as_deref(), Some("kommunalråd"));
         assert_eq!(role_base("IT-rådet"), None);
     }
 

@@ -380,6 +380,37 @@ fn context(p: &Paragraph, toks: &[Token], i: usize, end: usize) -> (Option<Strin
             org = o;
         }
     }
+    // "Anna Berg på Telia", "Anna Berg vid Lunds universitet": an organisation
+    // without a title.
+    if org.is_none()
+        && last.trail.is_empty()
+        && toks
+            .get(end)
+            .is_some_and(|t| t.trail.is_empty() && matches!(t.word, "på" | "vid" | "från"))
+    {
+        let seg: Vec<&Token> = toks.iter().skip(end + 1).take(4).collect();
+        let capital = seg.first().is_some_and(|t| {
+            is_capitalised(t.word) || t.word.chars().take(2).all(char::is_uppercase)
+        });
+        if capital && !seg.first().is_some_and(|t| lex::is_month(t.word)) {
+            let n = seg
+                .iter()
+                .position(|t| !t.trail.is_empty())
+                .map_or(1, |i| i + 1)
+                .min(seg.len());
+            let words: Vec<&Token> = seg[..n]
+                .iter()
+                .copied()
+                .take_while(|t| {
+                    t.word.chars().next().is_some_and(char::is_uppercase)
+                        || lex::is_org_head(&t.word.to_lowercase())
+                })
+                .collect();
+            if !words.is_empty() {
+                org = Some(Org::Named(joined(&words)));
+            }
+        }
+    }
     // A signature block: the name alone on its line, the title on the next,
     // perhaps the organisation on the one after.
     if role.is_none()
@@ -876,6 +907,15 @@ mod tests {
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].mentions, 3);
         assert_eq!(p[0].aliases.len(), 1);
+    }
+
+    #[test]
+    fn organisation_after_pa_or_vid() {
+        let p =
+            people("Det menar Per Lind på Skatteverket. Eva Ek vid Umeå universitet håller med.");
+        assert_eq!(p[0].organisation.as_deref(), Some("Skatteverket"));
+        assert_eq!(p[1].organisation.as_deref(), Some("Umeå universitet"));
+        assert_eq!(p[1].role, None);
     }
 
     #[test]

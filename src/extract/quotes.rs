@@ -59,7 +59,7 @@ pub fn find(layout: &Layout, people: &People) -> Vec<Quote> {
     let mut raw = Vec::new();
     for p in &layout.paragraphs {
         match p.kind {
-            ParaKind::Dash => raw.extend(dash_quote(p)),
+            ParaKind::Dash => raw.extend(dash_quote(p, people)),
             ParaKind::Body | ParaKind::Heading => raw.extend(marked_quotes(p)),
             ParaKind::Credit => {}
         }
@@ -68,7 +68,7 @@ pub fn find(layout: &Layout, people: &People) -> Vec<Quote> {
 }
 
 /// The quote of a dash paragraph, with any attribution clauses removed.
-fn dash_quote(p: &Paragraph) -> Option<Raw> {
+fn dash_quote(p: &Paragraph, people: &People) -> Option<Raw> {
     let text = &p.text;
     let body = text
         .char_indices()
@@ -99,7 +99,21 @@ fn dash_quote(p: &Paragraph) -> Option<Raw> {
         }
         k += 1;
     }
-    pieces.push(text[cursor..].trim().to_string());
+    let mut rest = text[cursor..].trim();
+    // Narrative that follows the attribution ("Ek lyfter fram skolan.") is
+    // not speech: a sentence after the attribution that opens with the name
+    // of the speaker (or of anyone, when the speaker is a pronoun) is told
+    // about them, not by them.
+    if let Some((_, speaker)) = &first {
+        let names: Vec<&str> = match speaker {
+            Speaker::Named(n) => vec![n.as_str()],
+            _ => people.persons.iter().map(|p| p.name.as_str()).collect(),
+        };
+        if let Some(cut) = narrative_start(rest, &names) {
+            rest = rest[..cut].trim();
+        }
+    }
+    pieces.push(rest.to_string());
     let joined = pieces
         .iter()
         .map(|s| s.trim())
@@ -128,6 +142,30 @@ fn dash_quote(p: &Paragraph) -> Option<Raw> {
         verb,
         line: p.first_line(),
     })
+}
+
+/// Where the speech after an attribution gives way to narrative: the first
+/// sentence that names the speaker (by surname or full name).
+fn narrative_start(rest: &str, names: &[&str]) -> Option<usize> {
+    let mut sentence_start = true;
+    for (i, c) in rest.char_indices() {
+        if sentence_start && !c.is_whitespace() {
+            sentence_start = false;
+            let sentence = &rest[i..];
+            let first = sentence.split_whitespace().next().unwrap_or("");
+            let first = first.trim_end_matches(|c: char| !c.is_alphanumeric());
+            let named = names.iter().any(|n| {
+                n.split_whitespace().next_back() == Some(first) || sentence.starts_with(n)
+            });
+            if named {
+                return Some(i);
+            }
+        }
+        if matches!(c, '.' | '!' | '?') {
+            sentence_start = true;
+        }
+    }
+    None
 }
 
 fn ends_like_sentence(s: &str) -> bool {
@@ -478,6 +516,16 @@ mod tests {
         let q = quotes("— Det blev bra till slut, menar Jan Berg, rektor\ni Ås.");
         assert_eq!(q[0].text, "Det blev bra till slut.");
         assert_eq!(q[0].verb.as_deref(), Some("menar"));
+    }
+
+    #[test]
+    fn narrative_after_attribution_is_not_speech() {
+        let q = quotes("— Vi har tagit stora kliv, säger Göran Ek.\nEk lyfter fram skolan.");
+        assert_eq!(q[0].text, "Vi har tagit stora kliv.");
+        let q = quotes("— Bra, säger Göran Ek. Vi fortsätter nu.");
+        assert_eq!(q[0].text, "Bra. Vi fortsätter nu.");
+        let q = quotes("Göran Ek är nöjd.\n— Det gick bra, säger han.\nEk ler.");
+        assert_eq!(q[0].text, "Det gick bra.");
     }
 
     #[test]
