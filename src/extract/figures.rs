@@ -230,6 +230,10 @@ fn number_at(toks: &[Token], i: usize) -> Vec<Cand> {
     }
     if let Some(c) = NUM_RANGE.captures(w) {
         let (a, b) = (c[1].to_string(), c[2].to_string());
+        // "08-123": an area code, not a range.
+        if a.len() > 1 && a.starts_with('0') {
+            return Vec::new();
+        }
         let (Some(av), Some(bv)) = (parse_digits(&a), parse_digits(&b)) else {
             return Vec::new();
         };
@@ -717,6 +721,8 @@ mod tests {
         assert!(figs("Se tabell 4 och sidan 12.").is_empty());
         assert!(figs("Ärendet gick till 24-timmarsgruppen.").is_empty());
         assert!(figs("För femte gången deltog vi.").is_empty());
+        assert!(figs("Ring växeln på 08-123.").is_empty());
+        assert_eq!(values("Ytterligare 20 tjänster kommer."), [20.0]);
     }
 
     #[test]

@@ -339,6 +339,29 @@ const ORG_HEADS: &[&str] = &[
     "regeringen",
 ];
 
+/// Street and place words: "Olof Palmes gata" names a street, not a person.
+pub fn is_place_head(lower: &str) -> bool {
+    matches!(
+        lower,
+        "gata"
+            | "gatan"
+            | "väg"
+            | "vägen"
+            | "torg"
+            | "torget"
+            | "plats"
+            | "platsen"
+            | "allé"
+            | "park"
+            | "parken"
+            | "backe"
+            | "backen"
+            | "gränd"
+            | "stig"
+            | "stigen"
+    )
+}
+
 /// Whether `lower` names an organisation type (see [`ORG_HEADS`]).
 pub fn is_org_head(lower: &str) -> bool {
     ORG_HEADS.contains(&lower)
@@ -643,6 +666,12 @@ pub fn is_approximator(word: &str) -> bool {
                 "runt",
                 "exakt",
                 "endast",
+                "ytterligare",
+                "nära",
+                "uppemot",
+                "åtminstone",
+                "maximalt",
+                "max",
                 "bara",
                 "totalt",
                 "sammanlagt",

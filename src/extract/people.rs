@@ -339,9 +339,10 @@ fn name_at(toks: &[Token], i: usize) -> Option<(usize, (String, Gender), String)
     // "Anna Lindh kommun", "Karl Johan skolan": a name followed by an
     // organisation word names the organisation, not a person.
     if toks[j - 1].trail.is_empty()
-        && toks
-            .get(j)
-            .is_some_and(|n| n.lead.is_empty() && lex::is_org_head(&n.word.to_lowercase()))
+        && toks.get(j).is_some_and(|n| {
+            let lower = n.word.to_lowercase();
+            n.lead.is_empty() && (lex::is_org_head(&lower) || lex::is_place_head(&lower))
+        })
     {
         return None;
     }
@@ -929,7 +930,9 @@ mod tests {
     fn organisations_are_not_people() {
         let p = people("Foto: Göteborgs Turistbyrå\n\nAlla Kommuner deltar. Men Stockholm växer.");
         assert!(p.is_empty(), "{p:?}");
-        let p = people("Elever på Karin Boye skolan och Viktor Rydberg gymnasium.");
+        let p = people(
+            "Elever på Karin Boye skolan och Viktor Rydberg gymnasium vid Olof Palmes gata.",
+        );
         assert!(p.is_empty(), "{p:?}");
     }
 }
