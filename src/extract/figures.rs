@@ -723,6 +723,7 @@ mod tests {
         assert!(figs("För femte gången deltog vi.").is_empty());
         assert!(figs("Ring växeln på 08-123.").is_empty());
         assert_eq!(values("Ytterligare 20 tjänster kommer."), [20.0]);
+        assert!(values("Ytterligare en fördel är priset.").is_empty());
     }
 
     #[test]

@@ -155,7 +155,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "fler", "färre", "högre", "lägre", "bättre", "sämre", "större", "mycket", "lite",
     "helt", "heller", "både", "kvar", "tillbaka", "fram", "igen", "totalt", "cirka",
     "ca", "vardera", "styck", "st", "stycken", "respektive", "enligt", "jämfört", "plus",
-    "minus",
+    "minus", "ytterligare",
 ];
 
 /// Whether `lower` is a function word (see [`FUNCTION_WORDS`]).
@@ -666,7 +666,6 @@ pub fn is_approximator(word: &str) -> bool {
                 "runt",
                 "exakt",
                 "endast",
-                "ytterligare",
                 "nära",
                 "uppemot",
                 "åtminstone",
