@@ -46,6 +46,9 @@ const LOWER_NAME_COST: f32 = 4.0;
 /// Estimated cost per junction of a compound that the lexicon does not hold whole.
 const JUNCTION_COST: f32 = 2.5;
 
+/// Cost of a compound whose last part lacks the dictionary's END flag.
+const UNMARKED_END_COST: f32 = 4.0;
+
 /// Rounds of re-estimating the channel from the document.
 const EM_ROUNDS: usize = 3;
 
@@ -756,13 +759,19 @@ fn log_p(c: &Candidate) -> f32 {
     }
 }
 
-/// A compound is about as common as its rarest part, less a cost per junction.
+/// A compound is about as common as its rarest part, less a cost per junction
+/// and a cost for a last part that the dictionary does not mark as one.
 fn compound_log_p(parts: &[search::Part]) -> f32 {
     let rarest = parts
         .iter()
         .map(|p| p.entry.log_p)
         .fold(f32::INFINITY, f32::min);
-    rarest - JUNCTION_COST * (parts.len().saturating_sub(1)) as f32
+    let unmarked_end = parts
+        .last()
+        .is_some_and(|p| p.entry.flags & flags::END == 0);
+    rarest
+        - JUNCTION_COST * (parts.len().saturating_sub(1)) as f32
+        - if unmarked_end { UNMARKED_END_COST } else { 0.0 }
 }
 
 /// Characters that Swedish words do not contain but the OCR prints for å/ä/ö.
