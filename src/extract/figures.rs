@@ -214,7 +214,8 @@ fn is_reference_word(lower: &str) -> bool {
 /// "Sveriges IT-kommun 2009"): a capitalised word that is not a function word,
 /// a quantity word, a month or season.
 fn names_the_number(prev: &Token) -> bool {
-    let w = prev.word;
+    // OCR puts "[" or "|" for a capital I ("Sveriges [T-kommun 2009").
+    let w = prev.word.trim_start_matches(['[', '|']);
     let lower = w.to_lowercase();
     prev.trail.is_empty()
         && w.chars().next().is_some_and(char::is_uppercase)
@@ -421,7 +422,11 @@ fn number_at(toks: &[Token], i: usize) -> Vec<Cand> {
         let day = v.fract() == 0.0 && (1.0..=31.0).contains(&v) && j == i + 1;
         if day && t.trail.is_empty() && toks.get(j).is_some_and(|m| lex::is_month(m.word)) {
             let mut e = j;
-            if toks[j].trail.is_empty() && toks.get(j + 1).is_some_and(|y| is_year(y.word)) {
+            if toks[j].trail.is_empty()
+                && toks
+                    .get(j + 1)
+                    .is_some_and(|y| is_year(y.word) || destuttered_year(y.word).is_some())
+            {
                 e = j + 1;
             }
             return vec![cand(
@@ -435,7 +440,24 @@ fn number_at(toks: &[Token], i: usize) -> Vec<Cand> {
                 true,
             )];
         }
-        let year = j == i + 1 && is_year(w);
+        // "20009": a year with a digit the OCR printed twice, when nothing
+        // after it makes it a count ("20009 invånare" is not a year).
+        let stutter = (j == i + 1)
+            .then(|| destuttered_year(w))
+            .flatten()
+            .filter(|_| {
+                !(t.trail.is_empty()
+                    && toks.get(j).is_some_and(|n| {
+                        is_noun(n)
+                            || lex::money_unit(n.word).is_some()
+                            || lex::percent_unit(n.word).is_some()
+                            || lex::measure_unit(n.word).is_some()
+                    }))
+            });
+        if let Some(y) = stutter {
+            v = y;
+        }
+        let year = j == i + 1 && (is_year(w) || stutter.is_some());
         if year {
             // "november 2009": a month before makes it a date.
             if let Some(p) = prev.filter(|p| p.trail.is_empty() && lex::is_month(p.word)) {
@@ -514,6 +536,20 @@ fn number_at(toks: &[Token], i: usize) -> Vec<Cand> {
         }
     }
     Vec::new()
+}
+
+/// The year a five-digit word stands for when one of its digits is doubled by
+/// the OCR ("20009" -> 2009, "19987" -> 1987).
+fn destuttered_year(w: &str) -> Option<f64> {
+    let b = w.as_bytes();
+    if b.len() != 5 || !b.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    (0..4)
+        .filter(|&k| b[k] == b[k + 1])
+        .map(|k| format!("{}{}", &w[..k], &w[k + 1..]))
+        .find(|y| is_year(y))
+        .and_then(|y| y.parse().ok())
 }
 
 fn is_year(w: &str) -> bool {
@@ -705,7 +741,9 @@ fn complete(
     let day = !word && value.fract() == 0.0 && (1.0..=31.0).contains(&value);
     if day && joined(k) && lex::is_month(toks[k].word) {
         let mut e = k;
-        if joined(k + 1) && is_year(toks[k + 1].word) {
+        if joined(k + 1)
+            && (is_year(toks[k + 1].word) || destuttered_year(toks[k + 1].word).is_some())
+        {
             e = k + 1;
         }
         c.kind = FigureKind::Date;
@@ -1073,5 +1111,18 @@ mod tests {
         assert!(figs("Skriv till Box 12, 118 82 Stockholm.").is_empty());
         assert!(figs("Tjänsten öppnade i vecka 12.").is_empty());
         assert_eq!(values("Sedan dess har 118 skolor anslutit."), [118.0]);
+    }
+
+    #[test]
+    fn stuttered_years_and_ocr_capital_i() {
+        let f = figs("Arbetet började redan 20003, långt före de andra.");
+        assert_eq!((f[0].1, f[0].3), (2003.0, FigureKind::Year));
+        let f = figs("Den 17 november 20009 delas priset ut.");
+        assert_eq!(
+            (f[0].0.as_str(), f[0].3),
+            ("17 november 20009", FigureKind::Date)
+        );
+        assert_eq!(values("Kommunen har 20003 invånare."), [20003.0]);
+        assert!(figs("Sveriges [T-kommun 2010").is_empty());
     }
 }

@@ -212,6 +212,84 @@ fn diacritics(s: &str) -> usize {
         .count()
 }
 
+/// The letters å, ä, ö an OCR character can stand for (the seed-dev OCR: ä as
+/// i a d é & 4 #, ö as o é 6 d, å as a é d & 8 3). Empty for other characters.
+fn diacritic_sources(c: char) -> &'static [char] {
+    match c {
+        'i' | '4' | '#' => &['ä'],
+        'a' | '&' => &['ä', 'å'],
+        'o' | '6' => &['ö'],
+        'd' | 'é' => &['ä', 'ö', 'å'],
+        '8' | '3' => &['å'],
+        'A' => &['Ä', 'Å'],
+        'O' => &['Ö'],
+        _ => &[],
+    }
+}
+
+/// A word printed in several damaged forms ("Figerstam", "Fégerstam"): where
+/// the forms differ, the letter must be one that every form's character can
+/// stand for; when exactly one å/ä/ö fits every position, that is the word
+/// ("Fägerstam"). `None` when the forms differ otherwise or stay ambiguous.
+fn repair_from_variants(forms: &[&str]) -> Option<String> {
+    let first: Vec<char> = forms.first()?.chars().collect();
+    let others: Vec<Vec<char>> = forms[1..].iter().map(|f| f.chars().collect()).collect();
+    if others.is_empty() || others.iter().any(|o| o.len() != first.len()) {
+        return None;
+    }
+    let mut out = String::new();
+    let mut changed = false;
+    for (k, &c) in first.iter().enumerate() {
+        if others.iter().all(|o| o[k] == c) {
+            out.push(c);
+            continue;
+        }
+        let mut fits: Vec<char> = diacritic_sources(c).to_vec();
+        for o in &others {
+            let sources = diacritic_sources(o[k]);
+            fits.retain(|f| sources.contains(f) || o[k] == *f);
+        }
+        match fits.as_slice() {
+            [only] => {
+                out.push(*only);
+                changed = true;
+            }
+            _ => return None,
+        }
+    }
+    changed.then_some(out)
+}
+
+/// The name of a person whose printed forms are all damaged the same word in
+/// different ways, with the letters restored word by word (see
+/// [`repair_from_variants`]).
+fn repaired_name(name: &str, forms: &[(String, usize)]) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let same_shape: Vec<Vec<&str>> = forms
+        .iter()
+        .map(|(f, _)| f.split_whitespace().collect::<Vec<&str>>())
+        .filter(|w| w.len() == words.len())
+        .collect();
+    let mut out = Vec::new();
+    let mut changed = false;
+    for (k, w) in words.iter().enumerate() {
+        let mut variants: Vec<&str> = vec![w];
+        for f in &same_shape {
+            if !variants.contains(&f[k]) {
+                variants.push(f[k]);
+            }
+        }
+        match repair_from_variants(&variants) {
+            Some(fixed) => {
+                out.push(fixed);
+                changed = true;
+            }
+            None => out.push((*w).to_string()),
+        }
+    }
+    changed.then(|| out.join(" "))
+}
+
 /// A name found in a paragraph, before merging.
 struct Found {
     printed: String,
@@ -862,7 +940,14 @@ fn merge(found: Vec<Found>, municipality: Option<String>, about_municipality: bo
         }
         if let Some((name, _)) = best {
             p.name = name.clone();
-            if let Some(last) = name.split_whitespace().next_back()
+            // No form kept its å/ä/ö, but differently damaged forms may
+            // together show which letter it was.
+            if diacritics(&p.name) == 0
+                && let Some(fixed) = repaired_name(&p.name, &p.forms)
+            {
+                p.name = fixed;
+            }
+            if let Some(last) = p.name.split_whitespace().next_back()
                 && similar(last, &p.surname)
             {
                 p.surname = last.to_string();
@@ -1137,5 +1222,25 @@ mod tests {
         assert_eq!(p[0].name, "Ingrid Ståhl");
         assert!(p[0].aliases.is_empty());
         assert_eq!(p[0].mentions, 2);
+    }
+
+    #[test]
+    fn differently_damaged_forms_restore_the_letter() {
+        assert_eq!(
+            repair_from_variants(&["Figerstam", "Fégerstam"]).as_deref(),
+            Some("Fägerstam")
+        );
+        assert_eq!(
+            repair_from_variants(&["Kirrman", "Karrman"]).as_deref(),
+            Some("Kärrman")
+        );
+        // a and d fit both ä and å: left alone.
+        assert_eq!(repair_from_variants(&["Fagerstam", "Fdgerstam"]), None);
+        // Real spelling variants are no OCR damage.
+        assert_eq!(repair_from_variants(&["Eriksson", "Ericsson"]), None);
+        let p = people("Anna Figerstam leder arbetet. Sedan talade Anna Fégerstam.");
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].name, "Anna Fägerstam");
+        assert!(p[0].aliases.is_empty(), "{:?}", p[0].aliases);
     }
 }
