@@ -17,7 +17,7 @@ pub mod rules;
 pub mod search;
 
 use crate::confusion::{Channel, DIACRITICS, Evidence, RENDERINGS};
-use crate::lexicon::{Entry, Lexicon, flags};
+use crate::lexicon::{Entry, Lexicon, english, flags};
 use crate::sidecar::{Correction, CorrectionKind};
 use crate::tokenise::{self, SENTENCE_START, Token};
 use search::{Candidate, Limits, NOISE_EDIT, Slot};
@@ -48,6 +48,9 @@ const JUNCTION_COST: f32 = 2.5;
 
 /// Cost of a compound whose last part lacks the dictionary's END flag.
 const UNMARKED_END_COST: f32 = 4.0;
+
+/// Words on each side within which English neighbours make a word English.
+const ENGLISH_WINDOW: usize = 3;
 
 /// Rounds of re-estimating the channel from the document.
 const EM_ROUNDS: usize = 3;
@@ -425,16 +428,18 @@ impl<'l> Corrector<'l> {
         }
     }
 
-    /// Corrects the words of `lines` in place. Words ending a line with a hyphen
-    /// and their continuations are left for [`crate::dehyphenate`]. Returns the
-    /// corrections at or above `min_confidence` (applied) and how many were below.
+    /// Corrects the words of `lines` in place (after [`crate::dehyphenate`] has
+    /// joined the words split across lines, so that they are read in context).
+    /// Returns the corrections at or above `min_confidence` (applied) and how
+    /// many were below.
     pub fn correct_lines(
         &mut self,
         lines: &mut [String],
         min_confidence: f32,
     ) -> (Vec<Correction>, usize) {
         let ruled = rules::apply(lines, self);
-        let sites = self.sites(lines);
+        let mut sites = self.sites(lines);
+        self.keep_english(&mut sites);
         let mut applied = Vec::new();
         let mut skipped = 0;
         let mut start = 0;
@@ -517,8 +522,6 @@ impl<'l> Corrector<'l> {
         let mut sites: Vec<Site> = Vec::new();
         let mut sentence_start = true;
         let mut prev_blank = true;
-        // A line ending in a hyphenated word hands its first word to dehyphenate.
-        let mut continuation_pending = false;
         for (ln, line) in lines.iter().enumerate() {
             let toks = tokenise::tokens(line);
             if toks.is_empty() {
@@ -529,62 +532,75 @@ impl<'l> Corrector<'l> {
                 }
                 continue;
             }
-            let n = toks.len();
             for (i, tok) in toks.iter().enumerate() {
-                let mut role = classify(tok);
-                if i == 0 && continuation_pending && !tok.word.is_empty() {
-                    role = Role::Skip;
-                    continuation_pending = false;
-                }
-                let line_final_hyphen = i + 1 == n && is_line_break_hyphen(tok);
-                if line_final_hyphen {
-                    role = Role::Skip;
-                }
+                let role = classify(tok);
                 let starts =
                     sentence_start || (i == 0 && prev_blank) || tok.lead.contains(['—', '–', '-']);
-                match role {
-                    Role::Skip => {
-                        if let Some(last) = sites.last_mut() {
-                            last.breaks_after = true;
-                        }
-                    }
-                    Role::Fixed | Role::Word => {
-                        let readings = if role == Role::Word {
-                            self.readings(tok.word, starts)
-                        } else {
-                            None
-                        };
-                        let readings = readings.unwrap_or_else(|| {
-                            let mut r = fixed(tok.word);
-                            r.lm = self.lm_word(tok.word);
-                            vec![r]
-                        });
-                        sites.push(Site {
-                            line: ln,
-                            start: tok.start,
-                            end: tok.end(),
-                            observed: tok.word.to_string(),
-                            readings,
-                            sentence_start: starts,
-                            breaks_after: tok.breaks_context(),
-                        });
-                    }
-                }
-                if role == Role::Skip && tok.word.is_empty() {
-                    // A lone dash or quote mark: keep sentence state as it is.
-                } else {
-                    sentence_start = tok.ends_sentence();
-                }
-                if line_final_hyphen {
-                    continuation_pending = true;
+                if role == Role::Skip {
                     if let Some(last) = sites.last_mut() {
                         last.breaks_after = true;
                     }
+                } else {
+                    let readings = if role == Role::Word {
+                        self.readings(tok.word, starts)
+                    } else {
+                        None
+                    };
+                    let readings = readings.unwrap_or_else(|| {
+                        let mut r = fixed(tok.word);
+                        r.lm = self.lm_word(tok.word);
+                        vec![r]
+                    });
+                    sites.push(Site {
+                        line: ln,
+                        start: tok.start,
+                        end: tok.end(),
+                        observed: tok.word.to_string(),
+                        readings,
+                        sentence_start: starts,
+                        // "förvaltnings- och": a suspended compound is no pair.
+                        breaks_after: tok.breaks_context() || tok.word.ends_with('-'),
+                    });
+                }
+                // A lone dash or quote mark leaves the sentence state as it is.
+                if !(role == Role::Skip && tok.word.is_empty()) {
+                    sentence_start = tok.ends_sentence();
                 }
             }
             prev_blank = false;
         }
         sites
+    }
+
+    /// Leaves English words alone where the text around them is English
+    /// ("Linked Organisation for Local Authority"): there "for" is not "för".
+    /// A stretch counts as English when words that are common English and not
+    /// in the Swedish dictionary stand close by.
+    fn keep_english(&self, sites: &mut [Site]) {
+        let english_only: Vec<bool> = sites
+            .iter()
+            .map(|s| {
+                let lower = s.observed.to_lowercase();
+                // Corpus words count as English too: the Swedish corpus quotes
+                // English ("authority"); only the Swedish dictionary says otherwise.
+                english::is_english(&lower)
+                    && self
+                        .lexicon
+                        .get(&lower)
+                        .is_none_or(|e| e.flags & flags::DICT == 0)
+            })
+            .collect();
+        for (i, site) in sites.iter_mut().enumerate() {
+            if site.readings.len() < 2 || !english::is_english(&site.observed.to_lowercase()) {
+                continue;
+            }
+            let window =
+                i.saturating_sub(ENGLISH_WINDOW)..(i + ENGLISH_WINDOW + 1).min(english_only.len());
+            let near = window.filter(|&j| j != i && english_only[j]).count();
+            if near >= 2 {
+                site.readings.retain(|r| r.identity);
+            }
+        }
     }
 
     /// The language-model view of a word taken as printed.
@@ -838,12 +854,6 @@ fn classify(tok: &Token<'_>) -> Role {
         return Role::Fixed;
     }
     Role::Word
-}
-
-/// A word at the end of a line that ends in a hyphen splitting it across the
-/// line break (not "IT-" with its hyphen alone, which dehyphenate also handles).
-fn is_line_break_hyphen(tok: &Token<'_>) -> bool {
-    tok.word.len() > 1 && tok.word.ends_with('-') && tok.trail.is_empty()
 }
 
 #[cfg(test)]
