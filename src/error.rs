@@ -27,14 +27,15 @@ pub enum Error {
         /// Why it could not be used.
         reason: String,
     },
-    /// Reading or writing a file failed.
-    #[error("{path}: {source}")]
+    /// Reading or writing a file failed. The message already carries the
+    /// underlying error, so it is not also given as the source (a context chain
+    /// would print it twice).
+    #[error("{path}: {error}")]
     Io {
         /// The file or folder concerned.
         path: PathBuf,
         /// The underlying error.
-        #[source]
-        source: std::io::Error,
+        error: std::io::Error,
     },
     /// An INPUT given on the command line does not exist.
     #[error("{path}: no such file or folder")]
@@ -129,10 +130,10 @@ impl Error {
     }
 
     /// Wraps an I/O error with the path it concerns.
-    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
+    pub fn io(path: impl Into<PathBuf>, error: std::io::Error) -> Error {
         Error::Io {
             path: path.into(),
-            source,
+            error,
         }
     }
 }

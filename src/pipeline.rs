@@ -1,5 +1,5 @@
-//! One document through all stages: decode, normalise, tokenise, correct,
-//! dehyphenate, extract. [`Engine`] holds what is shared across documents.
+//! One document through all stages: decode, normalise, dehyphenate, correct,
+//! extract. [`Engine`] holds what is shared across documents.
 
 use std::path::PathBuf;
 
@@ -44,37 +44,44 @@ pub struct Output {
 /// The shared state of a run: lexicon and options. Cheap to share across threads.
 #[derive(Debug)]
 pub struct Engine {
-    lexicon: &'static Lexicon,
+    lexicon: Held,
     options: Options,
+}
+
+/// The embedded lexicon, or one extended with user words for this engine.
+#[derive(Debug)]
+enum Held {
+    Embedded(&'static Lexicon),
+    Extended(Box<Lexicon>),
 }
 
 impl Engine {
     /// An engine over the embedded lexicon and the user word lists in
-    /// `options.user_words`. Fails when a word list cannot be used.
+    /// `options.user_words`. Fails when a word list cannot be read.
     pub fn try_new(options: Options) -> Result<Engine, Error> {
-        if let Some(path) = options.user_words.first() {
-            // Loading user word lists belongs to the lexicon; until it can, say
-            // so rather than silently ignoring the user's words.
-            return Err(Error::WordList {
-                path: path.clone(),
-                reason: "user word lists (--words) are not yet supported".to_string(),
-            });
-        }
-        Ok(Engine::new(options))
+        let lexicon = if options.user_words.is_empty() {
+            Held::Embedded(Lexicon::embedded())
+        } else {
+            Held::Extended(Box::new(Lexicon::with_user_words(&options.user_words)?))
+        };
+        Ok(Engine { lexicon, options })
     }
 
     /// An engine over the embedded lexicon. Ignores `options.user_words`; use
     /// [`Engine::try_new`] to have them loaded.
     pub fn new(options: Options) -> Engine {
         Engine {
-            lexicon: Lexicon::embedded(),
+            lexicon: Held::Embedded(Lexicon::embedded()),
             options,
         }
     }
 
     /// The lexicon in use.
     pub fn lexicon(&self) -> &Lexicon {
-        self.lexicon
+        match &self.lexicon {
+            Held::Embedded(l) => l,
+            Held::Extended(l) => l,
+        }
     }
 
     /// The options in use.
@@ -104,12 +111,12 @@ impl Engine {
         let mut corrections: Vec<Correction> = Vec::new();
         let mut warnings = Vec::new();
 
-        corrections.extend(normalise::normalise(&mut lines.lines, self.lexicon));
-        let mut corrector = Corrector::new(self.lexicon, &lines.lines);
+        corrections.extend(normalise::normalise(&mut lines.lines, self.lexicon()));
+        let mut corrector = Corrector::new(self.lexicon(), &lines.lines);
+        corrections.extend(dehyphenate::dehyphenate(&mut lines.lines, &mut corrector));
         let (applied, skipped) =
             corrector.correct_lines(&mut lines.lines, self.options.min_confidence);
         corrections.extend(applied);
-        corrections.extend(dehyphenate::dehyphenate(&mut lines.lines, &mut corrector));
         corrections.sort_by_key(|c| (c.line, c.column));
 
         let found = if self.options.extract {

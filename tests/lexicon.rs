@@ -194,7 +194,7 @@ fn user_words() {
     let missing = dir.path().join("missing.txt");
     assert!(matches!(
         Lexicon::with_user_words([&missing]),
-        Err(ocrfix::Error::Io { .. })
+        Err(ocrfix::Error::WordList { .. })
     ));
     std::fs::write(&bad, [0xff, 0xfe, b'a']).expect("write");
     assert!(matches!(

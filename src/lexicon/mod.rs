@@ -27,6 +27,7 @@
 
 mod compound;
 pub mod context;
+pub mod english;
 mod format;
 
 use std::borrow::Cow;
@@ -335,9 +336,9 @@ impl Lexicon {
         let mut words = Vec::new();
         for file in files {
             let path = file.as_ref();
-            let bytes = std::fs::read(path).map_err(|source| crate::Error::Io {
+            let bytes = std::fs::read(path).map_err(|e| crate::Error::WordList {
                 path: path.to_path_buf(),
-                source,
+                reason: e.to_string(),
             })?;
             let text = String::from_utf8(bytes).map_err(|e| crate::Error::WordList {
                 path: path.to_path_buf(),
