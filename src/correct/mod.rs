@@ -50,6 +50,12 @@ const JUNCTION_COST: f32 = 2.5;
 /// Cost of a compound whose last part lacks the dictionary's END flag.
 const UNMARKED_END_COST: f32 = 4.0;
 
+/// Extra cost of reading a word the lexicon holds as another word. The
+/// confusion model prices each misprint alone, but a misprint that happens to
+/// spell another real word is rarer than the model says, and changing a right
+/// word costs as much as leaving a wrong one.
+const KEEP_COST: f32 = 2.0;
+
 /// Words on each side within which English neighbours make a word English.
 const ENGLISH_WINDOW: usize = 3;
 
@@ -331,7 +337,9 @@ impl<'l> Corrector<'l> {
 
     /// Readings of one hyphen-free segment.
     fn segment_readings(&mut self, seg: &str, slot: Slot, sentence_start: bool) -> Vec<Reading> {
-        if seg.is_empty() || (slot == Slot::Head && short_prefix(seg)) {
+        let number = seg.chars().all(|c| c.is_ascii_digit());
+        if seg.is_empty() || number || (slot == Slot::Head && short_prefix(seg)) {
+            // "e-", "IT-", "14-": a prefix taken as it is.
             return vec![self.fixed(seg)];
         }
         let lower = seg.to_lowercase();
@@ -347,6 +355,10 @@ impl<'l> Corrector<'l> {
             .collect();
         if !out.iter().any(|r| r.identity) {
             out.push(self.unknown(seg));
+        } else if cands.iter().any(|c| c.is_identity() && c.parts.len() == 1) {
+            for r in out.iter_mut().filter(|r| !r.identity) {
+                r.emission += KEEP_COST;
+            }
         }
         let best = out
             .iter()
@@ -830,7 +842,11 @@ fn classify(tok: &Token<'_>) -> Role {
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
     if letters == 0 {
         // Symbols alone: only "&" and "[" can stand for a word ("s&", "[ s").
-        return if w == "[" { Role::Word } else { Role::Fixed };
+        return if matches!(w, "[" | "|") {
+            Role::Word
+        } else {
+            Role::Fixed
+        };
     }
     if (2..=5).contains(&letters) && w.chars().all(char::is_uppercase) {
         // Acronyms ("IT", "EU", "SKL") are printed as they are.
