@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    quiet_worker_panics();
     let parsed = cli::args::Cli::try_parse();
     let cli = match parsed {
         Ok(cli) => cli,
@@ -40,4 +41,23 @@ fn hint_eval_folder() {
     {
         eprintln!("hint: to repair the folder named eval, write it as ./eval");
     }
+}
+
+/// A panic in a batch worker costs one document, which the batch reports with
+/// the panic's message; print only where it happened instead of the default
+/// message and backtrace for every such document. Elsewhere the default stays.
+fn quiet_worker_panics() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let worker = std::thread::current()
+            .name()
+            .is_some_and(|n| n.starts_with("ocrfix-"));
+        if worker {
+            if let Some(at) = info.location() {
+                eprintln!("ocrfix: internal error at {at}");
+            }
+        } else {
+            default(info);
+        }
+    }));
 }

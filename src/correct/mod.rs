@@ -22,7 +22,6 @@ use crate::sidecar::{Correction, CorrectionKind};
 use crate::tokenise::{self, SENTENCE_START, Token};
 use rustc_hash::FxHashMap;
 use search::{Candidate, Limits, NOISE_EDIT, Slot};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 /// Misprints searched for behind a word that the lexicon holds as it is.
@@ -63,7 +62,7 @@ const EM_ROUNDS: usize = 3;
 
 /// Readings whose cost exceeds the best one's by more than this are dropped
 /// before the context decides (nats).
-const BEAM: f32 = 12.0;
+const BEAM: f32 = 8.0;
 
 /// One reading of a word as the context model weighs it.
 #[derive(Debug, Clone)]
@@ -130,13 +129,13 @@ impl<'l> Corrector<'l> {
             model: lm::Model::new(lexicon),
         };
         // Each distinct word segment once, with how often it occurs.
-        let mut words: HashMap<(String, Slot), f32> = HashMap::new();
+        let mut words: FxHashMap<(String, Slot), f32> = FxHashMap::default();
         for line in lines {
             for tok in tokenise::tokens(line) {
                 if classify(&tok) == Role::Word {
                     for (seg, slot) in segments(tok.word) {
                         if !seg.is_empty() {
-                            *words.entry((seg.to_lowercase(), slot)).or_default() += 1.0;
+                            *words.entry((lower(seg).into_owned(), slot)).or_default() += 1.0;
                         }
                     }
                 }
@@ -252,7 +251,7 @@ impl<'l> Corrector<'l> {
             seg.is_empty()
                 || (slot == Slot::Head && short_prefix(seg))
                 || self
-                    .candidates(&seg.to_lowercase(), slot)
+                    .candidates(&lower(seg), slot)
                     .iter()
                     .any(Candidate::is_identity)
         })
@@ -341,12 +340,12 @@ impl<'l> Corrector<'l> {
             // "e-", "IT-", "14-": a prefix taken as it is.
             return vec![self.fixed(seg)];
         }
-        let lower = seg.to_lowercase();
+        let lower = lower(seg);
         let cands = self.candidates(&lower, slot);
         // A lone consonant is an abbreviation with its period, or a word the OCR
         // lost letters of ("P" for "På", "s" for "så"); only i, å and ö are
         // one-letter words.
-        let lone_letter = lower.chars().count() == 1 && !matches!(lower.as_str(), "i" | "å" | "ö");
+        let lone_letter = lower.chars().count() == 1 && !matches!(&*lower, "i" | "å" | "ö");
         let mut out: Vec<Reading> = cands
             .iter()
             .filter(|c| !(lone_letter && c.is_identity()))
@@ -470,30 +469,6 @@ impl<'l> Corrector<'l> {
                 }
             }
             let choice = self.viterbi(run);
-            if std::env::var_os("OCRFIX_DEBUG").is_some() {
-                for (i, site) in run.iter().enumerate() {
-                    if site.readings.len() > 1 {
-                        let rs: Vec<String> = site
-                            .readings
-                            .iter()
-                            .map(|r| {
-                                format!(
-                                    "{}(e{:.1},lp{:.1},c{})",
-                                    r.text, r.emission, r.lm.log_p, r.lm.count
-                                )
-                            })
-                            .collect();
-                        eprintln!(
-                            "{}:{} {} -> {} [{}]",
-                            site.line + 1,
-                            site.observed,
-                            i,
-                            site.readings[choice[i]].text,
-                            rs.join(" ")
-                        );
-                    }
-                }
-            }
             for (i, site) in run.iter().enumerate() {
                 let r = &site.readings[choice[i]];
                 if r.identity || r.text == site.observed {
@@ -738,7 +713,7 @@ const CACHE_WORDS: usize = 200_000;
 struct Cache {
     lexicon: usize,
     len: usize,
-    slots: [HashMap<String, Rc<[Candidate]>>; 3],
+    slots: [FxHashMap<String, Rc<[Candidate]>>; 3],
 }
 
 thread_local! {
@@ -814,6 +789,15 @@ fn compound_log_p(parts: &[search::Part]) -> f32 {
         - JUNCTION_COST * (parts.len().saturating_sub(1)) as f32
         - if unmarked_end { UNMARKED_END_COST } else { 0.0 }
         - UNMARKED_MIDDLE_COST * unmarked_middles as f32
+}
+
+/// `word` in lower case, borrowed when it already is (most words are).
+fn lower(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
 }
 
 /// Segments of a word split at hyphens, with their slots. A trailing hyphen

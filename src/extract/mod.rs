@@ -49,3 +49,30 @@ pub fn extract(lines: &[String]) -> Found {
         figures,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<String> {
+        text.lines().map(str::to_string).collect()
+    }
+
+    /// Two quotations in one paragraph, the second after an attribution that
+    /// runs on: the continuation check must not slice backwards.
+    #[test]
+    fn quotes_after_a_long_attribution_do_not_panic() {
+        let found = extract(&lines(
+            "Det är dags att agera, det tycker en forskare. ”Jag tycker att\n\
+             vi ska göra det nu”, säger Eva Berg, professor i kemi vid\n\
+             Lunds universitet, till tidningen och hänvisar till riskerna: ”Det\n\
+             är ändå åtta ton som kan läcka ut.”\n",
+        ));
+        assert!(
+            found
+                .quotes
+                .iter()
+                .any(|q| q.text.starts_with("Jag tycker"))
+        );
+    }
+}

@@ -383,7 +383,9 @@ fn marked_quotes(p: &Paragraph, people: &People) -> Vec<Raw> {
             continue;
         };
         let inner_start = open + oc.len_utf8();
-        let inner = text[inner_start..*close].trim();
+        let Some(inner) = text.get(inner_start..*close).map(str::trim) else {
+            continue;
+        };
         if inner.split_whitespace().count() < 2 {
             continue;
         }
@@ -400,7 +402,10 @@ fn marked_quotes(p: &Paragraph, people: &People) -> Vec<Raw> {
         let attribution =
             attribution.or_else(|| caption_speech(text, &toks, *open, *close, inner, people));
         let Some((verb, speaker)) = attribution else {
-            let adjacent = continues_from.is_some_and(|e| text[e..*open].trim().is_empty());
+            // `get`: an unbalanced mark earlier can leave the last close past
+            // this opening mark.
+            let adjacent = continues_from
+                .is_some_and(|e| text.get(e..*open).is_some_and(|gap| gap.trim().is_empty()));
             if let (true, Some(last)) = (adjacent, out.last_mut()) {
                 let stop = if ends_like_sentence(&last.text) {
                     ""
