@@ -3,8 +3,9 @@
 //! line. A hyphen that belongs to the word ("IT-" + "kommun") stays; a suspended
 //! compound ("förvaltnings-" + "och bolagsgränserna") is left as it is.
 //!
-//! The word corrector skipped both halves, so each join (or each half, when not
-//! joined) is corrected here with the same corrector.
+//! It runs before the word corrector, so that a joined word is corrected in its
+//! context like any other; the decision to join asks the corrector whether the
+//! joined word (once its letters are repaired) is a word.
 
 use crate::correct::Corrector;
 use crate::sidecar::{Correction, CorrectionKind};
@@ -34,7 +35,7 @@ enum Join {
     None,
 }
 
-/// Joins hyphenated words in place and corrects them; returns the changes made.
+/// Joins hyphenated words in place; returns the changes made.
 pub fn dehyphenate(lines: &mut [String], corrector: &mut Corrector<'_>) -> Vec<Correction> {
     let mut out = Vec::new();
     for i in 0..lines.len() {
@@ -49,62 +50,40 @@ pub fn dehyphenate(lines: &mut [String], corrector: &mut Corrector<'_>) -> Vec<C
         };
         let (head_start, head_word) = (head.start, head.word.to_string());
         let stem = &head_word[..head_word.len() - 1];
-        let Some((join, tail_start, tail_word, tail_trail)) =
-            tokenise::tokens(&lines[j]).first().map(|t| {
-                (
-                    decide(stem, t, corrector),
-                    t.start,
-                    t.word.to_string(),
-                    t.trail.to_string(),
-                )
-            })
-        else {
+        let Some((join, tail)) = tokenise::tokens(&lines[j]).first().map(|t| {
+            (
+                decide(stem, t, corrector),
+                (t.start, t.word.to_string(), t.trail.to_string()),
+            )
+        }) else {
             continue;
         };
-        let tail_end = tail_start + tail_word.len();
-        let column = lines[i][..head_start].chars().count() + 1;
-        if join == Join::None {
-            // Both halves stay; correct each on its own.
-            if let Some((to, kind, confidence)) = corrector.correct_word(&head_word) {
-                lines[i].replace_range(head_start..head_start + head_word.len(), &to);
-                out.push(correction(i, column, &head_word, &to, kind, confidence));
-            }
-            if let Some((to, kind, confidence)) = (!tail_word.is_empty())
-                .then(|| corrector.correct_word(&tail_word))
-                .flatten()
-            {
-                let col = lines[j][..tail_start].chars().count() + 1;
-                lines[j].replace_range(tail_start..tail_start + tail_word.len(), &to);
-                out.push(correction(j, col, &tail_word, &to, kind, confidence));
-            }
-            continue;
-        }
+        let (tail_start, tail_word, tail_trail) = tail;
         let joined = match join {
+            Join::None => continue,
             Join::Drop => format!("{stem}{tail_word}"),
-            _ => format!("{head_word}{tail_word}"),
+            Join::Keep => format!("{head_word}{tail_word}"),
         };
-        // Remove the continuation and the space after it from the next line.
-        let cut = tail_end + tail_trail.len();
-        let rest = lines[j][cut..].trim_start().to_string();
-        let lead_ws = lines[j].len() - lines[j].trim_start().len();
-        lines[j] = format!("{}{rest}", &lines[j][..lead_ws.min(tail_start)]);
-        if lines[j].trim().is_empty() {
-            lines[j].clear();
-        }
-        let fixed = corrector.correct_word(&joined);
-        let word = fixed.as_ref().map_or(joined.as_str(), |f| f.0.as_str());
-        lines[i].replace_range(head_start.., &format!("{word}{tail_trail}"));
-        out.push(correction(
-            i,
+        // Remove the continuation and the space after it from the next line;
+        // its punctuation moves up with it.
+        let cut = tail_start + tail_word.len() + tail_trail.len();
+        let indent = &lines[j][..tail_start];
+        let rest = lines[j][cut..].trim_start();
+        lines[j] = if rest.is_empty() {
+            String::new()
+        } else {
+            format!("{indent}{rest}")
+        };
+        let column = lines[i][..head_start].chars().count() + 1;
+        lines[i].replace_range(head_start.., &format!("{joined}{tail_trail}"));
+        out.push(Correction {
+            line: i + 1,
             column,
-            &format!("{head_word}\n{tail_word}"),
-            &joined,
-            CorrectionKind::Hyphenation,
-            if join == Join::Drop { 0.9 } else { 0.8 },
-        ));
-        if let Some((to, kind, confidence)) = fixed {
-            out.push(correction(i, column, &joined, &to, kind, confidence));
-        }
+            from: format!("{head_word}\n{tail_word}"),
+            to: joined,
+            kind: CorrectionKind::Hyphenation,
+            confidence: if join == Join::Drop { 0.9 } else { 0.8 },
+        });
     }
     out
 }
@@ -154,23 +133,5 @@ fn known(word: &str, corrector: &mut Corrector<'_>) -> bool {
     match corrector.correct_word(word) {
         Some((fixed, _, _)) => corrector.is_known(&fixed),
         None => false,
-    }
-}
-
-fn correction(
-    line: usize,
-    column: usize,
-    from: &str,
-    to: &str,
-    kind: CorrectionKind,
-    confidence: f32,
-) -> Correction {
-    Correction {
-        line: line + 1,
-        column,
-        from: from.to_string(),
-        to: to.to_string(),
-        kind,
-        confidence: (confidence * 1000.0).round() / 1000.0,
     }
 }

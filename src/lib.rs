@@ -3,15 +3,16 @@
 //! The pipeline runs in one direction, one module per stage:
 //!
 //! ```text
-//! bytes ─ decode ─ normalise ─ tokenise ─ correct ─ dehyphenate ─ extract ─ write
+//! bytes ─ decode ─ normalise ─ dehyphenate ─ correct ─ extract ─ write
 //! ```
 //!
 //! * [`decode`]: bytes to text, detecting the encoding (UTF-8, UTF-16, Windows-1252).
 //! * [`normalise`]: encoding damage (mojibake, ISO 646-SE, decomposed Unicode).
-//! * [`tokenise`]: lines into words with their positions.
+//! * [`tokenise`]: lines into words with their positions (used by the stages).
+//! * [`dehyphenate`]: joins words split by a line-break hyphen, so that the
+//!   corrector reads them whole and in context.
 //! * [`correct`]: OCR confusions (å/ä/ö, 1/l, stray spaces), chosen with the
 //!   [`lexicon`], the [`confusion`] model and word-pair context.
-//! * [`dehyphenate`]: joins words split by a line-break hyphen.
 //! * [`extract`]: quotes, people and figures.
 //! * [`sidecar`]: the JSON document written beside the repaired text.
 //!

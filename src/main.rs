@@ -1,28 +1,43 @@
-//! The `ocrfix` command. STUB: one file to standard output.
+//! The `ocrfix` command: parses the command line and hands over to [`cli`].
+//!
+//! Exit statuses: 0 every document done, 1 some failed (or the run could not
+//! finish), 2 usage error (clap's own included).
+
+mod cli;
 
 use std::process::ExitCode;
 
+use clap::Parser;
+
 fn main() -> ExitCode {
-    let Some(path) = std::env::args().nth(1) else {
-        eprintln!("usage: ocrfix FILE");
-        return ExitCode::from(2);
-    };
-    let bytes = match std::fs::read(&path) {
-        Ok(b) => b,
+    let parsed = cli::args::Cli::try_parse();
+    let cli = match parsed {
+        Ok(cli) => cli,
         Err(e) => {
-            eprintln!("ocrfix: {path}: {e}");
-            return ExitCode::from(1);
+            let _ = e.print();
+            if e.use_stderr() {
+                hint_eval_folder();
+            }
+            // clap gives 2 for usage errors and 0 for --help and --version.
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(cli::EXIT_USAGE));
         }
     };
-    let engine = ocrfix::Engine::new(ocrfix::Options::default());
-    match engine.process(&bytes, &path) {
-        Ok(out) => {
-            print!("{}", out.text);
-            ExitCode::SUCCESS
+    match cli::run(cli) {
+        Ok(code) => code,
+        Err(f) => {
+            eprintln!("ocrfix: error: {:#}", f.error);
+            ExitCode::from(f.status)
         }
-        Err(e) => {
-            eprintln!("ocrfix: {path}: {e}");
-            ExitCode::from(1)
-        }
+    }
+}
+
+/// `ocrfix eval -o out` is the eval subcommand; if the user meant a folder
+/// named `eval`, say how to name it.
+fn hint_eval_folder() {
+    let first = std::env::args_os().nth(1);
+    if first.as_deref() == Some(std::ffi::OsStr::new("eval"))
+        && std::path::Path::new("eval").is_dir()
+    {
+        eprintln!("hint: to repair the folder named eval, write it as ./eval");
     }
 }

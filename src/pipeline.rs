@@ -1,5 +1,7 @@
-//! One document through all stages: decode, normalise, tokenise, correct,
-//! dehyphenate, extract. [`Engine`] holds what is shared across documents.
+//! One document through all stages: decode, normalise, dehyphenate, correct,
+//! extract. [`Engine`] holds what is shared across documents.
+
+use std::path::PathBuf;
 
 use crate::correct::Corrector;
 use crate::error::Error;
@@ -15,6 +17,9 @@ pub struct Options {
     pub min_confidence: f32,
     /// Whether to extract quotes, people and figures.
     pub extract: bool,
+    /// User word lists (`--words FILE`) added to the lexicon. Only
+    /// [`Engine::try_new`] reads them.
+    pub user_words: Vec<PathBuf>,
 }
 
 impl Default for Options {
@@ -22,6 +27,7 @@ impl Default for Options {
         Options {
             min_confidence: 0.0,
             extract: true,
+            user_words: Vec::new(),
         }
     }
 }
@@ -38,22 +44,44 @@ pub struct Output {
 /// The shared state of a run: lexicon and options. Cheap to share across threads.
 #[derive(Debug)]
 pub struct Engine {
-    lexicon: &'static Lexicon,
+    lexicon: Held,
     options: Options,
 }
 
+/// The embedded lexicon, or one extended with user words for this engine.
+#[derive(Debug)]
+enum Held {
+    Embedded(&'static Lexicon),
+    Extended(Box<Lexicon>),
+}
+
 impl Engine {
-    /// An engine over the embedded lexicon.
+    /// An engine over the embedded lexicon and the user word lists in
+    /// `options.user_words`. Fails when a word list cannot be read.
+    pub fn try_new(options: Options) -> Result<Engine, Error> {
+        let lexicon = if options.user_words.is_empty() {
+            Held::Embedded(Lexicon::embedded())
+        } else {
+            Held::Extended(Box::new(Lexicon::with_user_words(&options.user_words)?))
+        };
+        Ok(Engine { lexicon, options })
+    }
+
+    /// An engine over the embedded lexicon. Ignores `options.user_words`; use
+    /// [`Engine::try_new`] to have them loaded.
     pub fn new(options: Options) -> Engine {
         Engine {
-            lexicon: Lexicon::embedded(),
+            lexicon: Held::Embedded(Lexicon::embedded()),
             options,
         }
     }
 
     /// The lexicon in use.
     pub fn lexicon(&self) -> &Lexicon {
-        self.lexicon
+        match &self.lexicon {
+            Held::Embedded(l) => l,
+            Held::Extended(l) => l,
+        }
     }
 
     /// The options in use.
@@ -83,12 +111,12 @@ impl Engine {
         let mut corrections: Vec<Correction> = Vec::new();
         let mut warnings = Vec::new();
 
-        corrections.extend(normalise::normalise(&mut lines.lines, self.lexicon));
-        let mut corrector = Corrector::new(self.lexicon, &lines.lines);
+        corrections.extend(normalise::normalise(&mut lines.lines, self.lexicon()));
+        let mut corrector = Corrector::new(self.lexicon(), &lines.lines);
+        corrections.extend(dehyphenate::dehyphenate(&mut lines.lines, &mut corrector));
         let (applied, skipped) =
             corrector.correct_lines(&mut lines.lines, self.options.min_confidence);
         corrections.extend(applied);
-        corrections.extend(dehyphenate::dehyphenate(&mut lines.lines, &mut corrector));
         corrections.sort_by_key(|c| (c.line, c.column));
 
         let found = if self.options.extract {

@@ -90,15 +90,19 @@ pub fn is_number(word: &str) -> bool {
 /// The tokens of one line, in order.
 pub fn tokens(line: &str) -> Vec<Token<'_>> {
     let mut out = Vec::new();
-    let mut pos = 0;
-    for chunk in line.split_whitespace() {
-        // split_whitespace yields subslices in order; find this one's offset.
-        let offset = match line[pos..].find(chunk) {
-            Some(i) => pos + i,
-            None => continue,
-        };
-        pos = offset + chunk.len();
-        out.push(split_chunk(chunk, offset));
+    let mut start = None;
+    for (i, c) in line.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                out.push(split_chunk(&line[s..i], s));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(split_chunk(&line[s..], s));
     }
     out
 }

@@ -17,9 +17,10 @@ pub mod rules;
 pub mod search;
 
 use crate::confusion::{Channel, DIACRITICS, Evidence, RENDERINGS};
-use crate::lexicon::{Entry, Lexicon, flags};
+use crate::lexicon::{Entry, Lexicon, english, flags};
 use crate::sidecar::{Correction, CorrectionKind};
 use crate::tokenise::{self, SENTENCE_START, Token};
+use rustc_hash::FxHashMap;
 use search::{Candidate, Limits, NOISE_EDIT, Slot};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -46,6 +47,12 @@ const LOWER_NAME_COST: f32 = 4.0;
 /// Estimated cost per junction of a compound that the lexicon does not hold whole.
 const JUNCTION_COST: f32 = 2.5;
 
+/// Cost of a compound whose last part lacks the dictionary's END flag.
+const UNMARKED_END_COST: f32 = 4.0;
+
+/// Words on each side within which English neighbours make a word English.
+const ENGLISH_WINDOW: usize = 3;
+
 /// Rounds of re-estimating the channel from the document.
 const EM_ROUNDS: usize = 3;
 
@@ -70,12 +77,13 @@ struct Reading {
 
 /// A word of the document that the corrector may change.
 #[derive(Debug)]
-struct Site {
+struct Site<'t> {
     line: usize,
     start: usize,
     end: usize,
-    observed: String,
-    readings: Vec<Reading>,
+    observed: &'t str,
+    /// Shared between the occurrences of a word in the document.
+    readings: Rc<Vec<Reading>>,
     /// Whether the word opens a sentence or paragraph.
     sentence_start: bool,
     /// Whether punctuation separates it from the next word.
@@ -86,6 +94,7 @@ struct Site {
 pub struct Corrector<'l> {
     lexicon: &'l Lexicon,
     channel: Channel,
+    model: lm::Model<'l>,
 }
 
 impl std::fmt::Debug for Corrector<'_> {
@@ -113,6 +122,7 @@ impl<'l> Corrector<'l> {
         let mut c = Corrector {
             lexicon,
             channel: Channel::default(),
+            model: lm::Model::new(lexicon),
         };
         // Each distinct word segment once, with how often it occurs.
         let mut words: HashMap<(String, Slot), f32> = HashMap::new();
@@ -261,11 +271,7 @@ impl<'l> Corrector<'l> {
     fn readings(&mut self, word: &str, sentence_start: bool) -> Option<Vec<Reading>> {
         let mut combos: Vec<Reading> = vec![Reading {
             text: String::new(),
-            lm: lm::Word {
-                key: String::new(),
-                log_p: 0.0,
-                count: 0,
-            },
+            lm: self.model.word(String::new(), 0.0, 0),
             emission: 0.0,
             identity: true,
             kind: CorrectionKind::Diacritic,
@@ -286,11 +292,7 @@ impl<'l> Corrector<'l> {
                     let sep = if first { "" } else { "-" };
                     next.push(Reading {
                         text: format!("{}{sep}{}", c.text, o.text),
-                        lm: lm::Word {
-                            key: String::new(),
-                            log_p: c.lm.log_p + o.lm.log_p,
-                            count: 0,
-                        },
+                        lm: self.model.word(String::new(), c.lm.log_p + o.lm.log_p, 0),
                         emission: c.emission + o.emission,
                         identity: c.identity && o.identity,
                         kind: if o.identity { c.kind } else { o.kind },
@@ -313,11 +315,12 @@ impl<'l> Corrector<'l> {
         // words such as "e-tjänster" are often stored whole).
         if segs.len() > 1 {
             for c in &mut combos {
-                c.lm.key = tokenise::lm_key(&c.text);
-                if let Some(e) = self.lexicon.get(&c.lm.key) {
-                    c.lm.log_p = e.log_p;
-                    c.lm.count = e.count;
-                }
+                let key = tokenise::lm_key(&c.text);
+                let (log_p, count) = match self.lexicon.get(&key) {
+                    Some(e) => (e.log_p, e.count),
+                    None => (c.lm.log_p, 0),
+                };
+                c.lm = self.model.word(key, log_p, count);
             }
         }
         if !combos.iter().any(|c| c.identity) {
@@ -329,7 +332,7 @@ impl<'l> Corrector<'l> {
     /// Readings of one hyphen-free segment.
     fn segment_readings(&mut self, seg: &str, slot: Slot, sentence_start: bool) -> Vec<Reading> {
         if seg.is_empty() || (slot == Slot::Head && short_prefix(seg)) {
-            return vec![fixed(seg)];
+            return vec![self.fixed(seg)];
         }
         let lower = seg.to_lowercase();
         let cands = self.candidates(&lower, slot);
@@ -384,11 +387,7 @@ impl<'l> Corrector<'l> {
         };
         Reading {
             text,
-            lm: lm::Word {
-                key: c.form.clone(),
-                log_p,
-                count,
-            },
+            lm: self.model.word(c.form.clone(), log_p, count),
             emission,
             identity: c.is_identity(),
             kind,
@@ -411,27 +410,25 @@ impl<'l> Corrector<'l> {
             .sum();
         Reading {
             text: observed.to_string(),
-            lm: lm::Word {
-                key: tokenise::lm_key(observed),
-                log_p: -cost,
-                count: 0,
-            },
+            lm: self.model.word(tokenise::lm_key(observed), -cost, 0),
             emission: ids,
             identity: true,
             kind: CorrectionKind::Diacritic,
         }
     }
 
-    /// Corrects the words of `lines` in place. Words ending a line with a hyphen
-    /// and their continuations are left for [`crate::dehyphenate`]. Returns the
-    /// corrections at or above `min_confidence` (applied) and how many were below.
+    /// Corrects the words of `lines` in place (after [`crate::dehyphenate`] has
+    /// joined the words split across lines, so that they are read in context).
+    /// Returns the corrections at or above `min_confidence` (applied) and how
+    /// many were below.
     pub fn correct_lines(
         &mut self,
         lines: &mut [String],
         min_confidence: f32,
     ) -> (Vec<Correction>, usize) {
         let ruled = rules::apply(lines, self);
-        let sites = self.sites(lines);
+        let mut sites = self.sites(lines);
+        self.keep_english(&mut sites);
         let mut applied = Vec::new();
         let mut skipped = 0;
         let mut start = 0;
@@ -489,7 +486,7 @@ impl<'l> Corrector<'l> {
                     Correction {
                         line: site.line + 1,
                         column: lines[site.line][..site.start].chars().count() + 1,
-                        from: site.observed.clone(),
+                        from: site.observed.to_string(),
                         to: r.text.clone(),
                         kind: r.kind,
                         confidence: (confidence * 1000.0).round() / 1000.0,
@@ -510,12 +507,13 @@ impl<'l> Corrector<'l> {
 
     /// The words of the document with their readings, in order. Words the
     /// corrector must not touch become context breaks.
-    fn sites(&mut self, lines: &[String]) -> Vec<Site> {
-        let mut sites: Vec<Site> = Vec::new();
+    fn sites<'t>(&mut self, lines: &'t [String]) -> Vec<Site<'t>> {
+        let mut sites: Vec<Site<'t>> = Vec::new();
+        // Readings of each distinct word, apart at the start of a sentence
+        // (where a capital says nothing).
+        let mut memo: [FxHashMap<&'t str, Rc<Vec<Reading>>>; 2] = Default::default();
         let mut sentence_start = true;
         let mut prev_blank = true;
-        // A line ending in a hyphenated word hands its first word to dehyphenate.
-        let mut continuation_pending = false;
         for (ln, line) in lines.iter().enumerate() {
             let toks = tokenise::tokens(line);
             if toks.is_empty() {
@@ -526,57 +524,46 @@ impl<'l> Corrector<'l> {
                 }
                 continue;
             }
-            let n = toks.len();
             for (i, tok) in toks.iter().enumerate() {
-                let mut role = classify(tok);
-                if i == 0 && continuation_pending && !tok.word.is_empty() {
-                    role = Role::Skip;
-                    continuation_pending = false;
-                }
-                let line_final_hyphen = i + 1 == n && is_line_break_hyphen(tok);
-                if line_final_hyphen {
-                    role = Role::Skip;
-                }
+                let role = classify(tok);
                 let starts =
                     sentence_start || (i == 0 && prev_blank) || tok.lead.contains(['—', '–', '-']);
-                match role {
-                    Role::Skip => {
-                        if let Some(last) = sites.last_mut() {
-                            last.breaks_after = true;
-                        }
-                    }
-                    Role::Fixed | Role::Word => {
-                        let readings = if role == Role::Word {
-                            self.readings(tok.word, starts)
-                        } else {
-                            None
-                        };
-                        let readings = readings.unwrap_or_else(|| {
-                            let mut r = fixed(tok.word);
-                            r.lm = self.lm_word(tok.word);
-                            vec![r]
-                        });
-                        sites.push(Site {
-                            line: ln,
-                            start: tok.start,
-                            end: tok.end(),
-                            observed: tok.word.to_string(),
-                            readings,
-                            sentence_start: starts,
-                            breaks_after: tok.breaks_context(),
-                        });
-                    }
-                }
-                if role == Role::Skip && tok.word.is_empty() {
-                    // A lone dash or quote mark: keep sentence state as it is.
-                } else {
-                    sentence_start = tok.ends_sentence();
-                }
-                if line_final_hyphen {
-                    continuation_pending = true;
+                if role == Role::Skip {
                     if let Some(last) = sites.last_mut() {
                         last.breaks_after = true;
                     }
+                } else {
+                    let readings = match memo[usize::from(starts)].get(tok.word) {
+                        Some(r) => r.clone(),
+                        None => {
+                            let readings = if role == Role::Word {
+                                self.readings(tok.word, starts)
+                            } else {
+                                None
+                            };
+                            let readings = Rc::new(readings.unwrap_or_else(|| {
+                                let mut r = self.fixed(tok.word);
+                                r.lm = self.lm_word(tok.word);
+                                vec![r]
+                            }));
+                            memo[usize::from(starts)].insert(tok.word, readings.clone());
+                            readings
+                        }
+                    };
+                    sites.push(Site {
+                        line: ln,
+                        start: tok.start,
+                        end: tok.end(),
+                        observed: tok.word,
+                        readings,
+                        sentence_start: starts,
+                        // "förvaltnings- och": a suspended compound is no pair.
+                        breaks_after: tok.breaks_context() || tok.word.ends_with('-'),
+                    });
+                }
+                // A lone dash or quote mark leaves the sentence state as it is.
+                if !(role == Role::Skip && tok.word.is_empty()) {
+                    sentence_start = tok.ends_sentence();
                 }
             }
             prev_blank = false;
@@ -584,39 +571,78 @@ impl<'l> Corrector<'l> {
         sites
     }
 
+    /// Leaves English words alone where the text around them is English
+    /// ("Linked Organisation for Local Authority"): there "for" is not "för".
+    /// A stretch counts as English when words that are common English and not
+    /// in the Swedish dictionary stand close by.
+    fn keep_english(&self, sites: &mut [Site]) {
+        let english_only: Vec<bool> = sites
+            .iter()
+            .map(|s| {
+                let lower = s.observed.to_lowercase();
+                // Corpus words count as English too: the Swedish corpus quotes
+                // English ("authority"); only the Swedish dictionary says otherwise.
+                english::is_english(&lower)
+                    && self
+                        .lexicon
+                        .get(&lower)
+                        .is_none_or(|e| e.flags & flags::DICT == 0)
+            })
+            .collect();
+        for (i, site) in sites.iter_mut().enumerate() {
+            if site.readings.len() < 2 || !english::is_english(&site.observed.to_lowercase()) {
+                continue;
+            }
+            let window =
+                i.saturating_sub(ENGLISH_WINDOW)..(i + ENGLISH_WINDOW + 1).min(english_only.len());
+            let near = window.filter(|&j| j != i && english_only[j]).count();
+            if near >= 2 {
+                Rc::make_mut(&mut site.readings).retain(|r| r.identity);
+            }
+        }
+    }
+
+    /// A reading that is the word itself, with no statistics.
+    fn fixed(&self, word: &str) -> Reading {
+        Reading {
+            text: word.to_string(),
+            lm: self.model.word(tokenise::lm_key(word), 0.0, 0),
+            emission: 0.0,
+            identity: true,
+            kind: CorrectionKind::Diacritic,
+        }
+    }
+
+    /// The sentence-start symbol as the language model sees it.
+    fn sentence_start(&self) -> lm::Word {
+        let count = self.lexicon.get(SENTENCE_START).map_or(0, |e| e.count);
+        self.model.word(SENTENCE_START.to_string(), 0.0, count)
+    }
+
     /// The language-model view of a word taken as printed.
     fn lm_word(&self, word: &str) -> lm::Word {
         let key = tokenise::lm_key(word);
         match self.lexicon.get(&key) {
-            Some(e) => lm::Word {
-                key,
-                log_p: e.log_p,
-                count: e.count,
-            },
-            None => lm::Word {
-                key,
-                log_p: -(OOV_BASE + OOV_PER_CHAR * word.chars().count() as f32),
-                count: 0,
-            },
+            Some(e) => self.model.word(key, e.log_p, e.count),
+            None => {
+                let log_p = -(OOV_BASE + OOV_PER_CHAR * word.chars().count() as f32);
+                self.model.word(key, log_p, 0)
+            }
         }
     }
 
     /// The cheapest sequence of readings for a run of words.
     fn viterbi(&self, run: &[Site]) -> Vec<usize> {
-        let start = lm::Word {
-            key: SENTENCE_START.to_string(),
-            log_p: 0.0,
-            count: self.lexicon.get(SENTENCE_START).map_or(0, |e| e.count),
-        };
+        let start = self.sentence_start();
         let mut cost: Vec<f32> = Vec::new();
         let mut back: Vec<Vec<usize>> = Vec::with_capacity(run.len());
         for (i, site) in run.iter().enumerate() {
             let mut next = Vec::with_capacity(site.readings.len());
             let mut from = Vec::with_capacity(site.readings.len());
-            for r in &site.readings {
+            for r in site.readings.iter() {
                 if i == 0 {
                     let left = site.sentence_start.then_some(&start);
-                    next.push(r.emission + lm::transition(self.lexicon, left, &r.lm));
+                    next.push(r.emission + self.model.transition(left, &r.lm));
                     from.push(0);
                 } else if run[i - 1].readings.len() == 1 && site.readings.len() == 1 {
                     // A fixed pair costs the same on every path: leave it out.
@@ -628,12 +654,7 @@ impl<'l> Corrector<'l> {
                         .readings
                         .iter()
                         .enumerate()
-                        .map(|(j, p)| {
-                            (
-                                cost[j] + lm::transition(self.lexicon, Some(&p.lm), &r.lm),
-                                j,
-                            )
-                        })
+                        .map(|(j, p)| (cost[j] + self.model.transition(Some(&p.lm), &r.lm), j))
                         .fold((f32::INFINITY, 0), |a, b| if b.0 < a.0 { b } else { a });
                     next.push(best + r.emission);
                     from.push(arg);
@@ -661,11 +682,7 @@ impl<'l> Corrector<'l> {
     /// Posterior share of the chosen reading at `i`, its neighbours held fixed.
     fn confidence(&self, run: &[Site], choice: &[usize], i: usize) -> f32 {
         let site = &run[i];
-        let start = lm::Word {
-            key: SENTENCE_START.to_string(),
-            log_p: 0.0,
-            count: self.lexicon.get(SENTENCE_START).map_or(0, |e| e.count),
-        };
+        let start = self.sentence_start();
         let left = if i > 0 {
             Some(&run[i - 1].readings[choice[i - 1]].lm)
         } else {
@@ -677,8 +694,8 @@ impl<'l> Corrector<'l> {
             .iter()
             .map(|r| {
                 r.emission
-                    + lm::transition(self.lexicon, left, &r.lm)
-                    + right.map_or(0.0, |n| lm::transition(self.lexicon, Some(&r.lm), n))
+                    + self.model.transition(left, &r.lm)
+                    + right.map_or(0.0, |n| self.model.transition(Some(&r.lm), n))
             })
             .collect();
         let best = scores.iter().copied().fold(f32::INFINITY, f32::min);
@@ -732,21 +749,6 @@ fn search_all(lexicon: &Lexicon, lower: &str, slot: Slot) -> Rc<[Candidate]> {
     kept.into()
 }
 
-/// A reading that is the word itself, with no statistics.
-fn fixed(word: &str) -> Reading {
-    Reading {
-        text: word.to_string(),
-        lm: lm::Word {
-            key: tokenise::lm_key(word),
-            log_p: 0.0,
-            count: 0,
-        },
-        emission: 0.0,
-        identity: true,
-        kind: CorrectionKind::Diacritic,
-    }
-}
-
 /// Log probability of a candidate: its stored form's, or an estimate for a
 /// compound built in the search.
 fn log_p(c: &Candidate) -> f32 {
@@ -756,13 +758,19 @@ fn log_p(c: &Candidate) -> f32 {
     }
 }
 
-/// A compound is about as common as its rarest part, less a cost per junction.
+/// A compound is about as common as its rarest part, less a cost per junction
+/// and a cost for a last part that the dictionary does not mark as one.
 fn compound_log_p(parts: &[search::Part]) -> f32 {
     let rarest = parts
         .iter()
         .map(|p| p.entry.log_p)
         .fold(f32::INFINITY, f32::min);
-    rarest - JUNCTION_COST * (parts.len().saturating_sub(1)) as f32
+    let unmarked_end = parts
+        .last()
+        .is_some_and(|p| p.entry.flags & flags::END == 0);
+    rarest
+        - JUNCTION_COST * (parts.len().saturating_sub(1)) as f32
+        - if unmarked_end { UNMARKED_END_COST } else { 0.0 }
 }
 
 /// Characters that Swedish words do not contain but the OCR prints for å/ä/ö.
@@ -829,12 +837,6 @@ fn classify(tok: &Token<'_>) -> Role {
         return Role::Fixed;
     }
     Role::Word
-}
-
-/// A word at the end of a line that ends in a hyphen splitting it across the
-/// line break (not "IT-" with its hyphen alone, which dehyphenate also handles).
-fn is_line_break_hyphen(tok: &Token<'_>) -> bool {
-    tok.word.len() > 1 && tok.word.ends_with('-') && tok.trail.is_empty()
 }
 
 #[cfg(test)]

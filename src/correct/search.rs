@@ -162,10 +162,12 @@ pub fn search<D: AsRef<[u8]>>(
     };
     walk.step(fst.root(), 0, Output::zero(), 0.0, 0);
     let mut out = walk.out;
-    // Keep the cheapest path to each form.
+    // Keep one path to each form: the stored form over a compound that spells
+    // it, then the cheapest.
     out.sort_by(|a, b| {
         a.form
             .cmp(&b.form)
+            .then(a.parts.len().cmp(&b.parts.len()))
             .then(a.channel_cost(channel).total_cmp(&b.channel_cost(channel)))
     });
     out.dedup_by(|a, b| a.form == b.form);
@@ -200,7 +202,10 @@ impl<D: AsRef<[u8]>> Walk<'_, D> {
             let ok = match (first, self.slot) {
                 (true, Slot::Head) => entry.flags & (flags::WORD | flags::BEGIN) != 0,
                 (true, _) => entry.flags & flags::WORD != 0,
-                (false, Slot::Head) => entry.flags & (flags::WORD | flags::END | flags::BEGIN) != 0,
+                // A last part without hunspell's END flag is allowed but priced
+                // (see `correct::compound_log_p`): the flags miss many real
+                // compounds ("samverkans" + "fora").
+                (false, Slot::Head) => entry.flags & (flags::END | flags::BEGIN | flags::WORD) != 0,
                 (false, _) => entry.flags & (flags::END | flags::WORD) != 0,
             };
             if ok {

@@ -1,5 +1,28 @@
 //! Quotes, people and figures from the repaired text (`spec/extraction.md`).
-//! STUB: finds nothing.
+//!
+//! Data flows one way through the submodules:
+//!
+//! ```text
+//! lines ─ layout ─┬─ people ─ quotes
+//!                 └─ figures
+//! ```
+//!
+//! * [`layout`]: line kinds (running heads, page numbers, chart labels, photo
+//!   credits) and paragraphs rebuilt across page and column breaks.
+//! * [`people`]: person names (first-name lexicon in [`names`] plus titles and
+//!   context), merged across mentions, with role and organisation.
+//! * [`quotes`]: dash paragraphs and quotation-mark speech with attribution and
+//!   speaker resolution.
+//! * [`figures`]: amounts, counts, percentages, scores, durations, years and dates.
+//!
+//! [`lex`] holds the general Swedish vocabulary the rules use.
+
+pub mod figures;
+pub mod layout;
+pub mod lex;
+pub mod names;
+pub mod people;
+pub mod quotes;
 
 use crate::sidecar::{Figure, Person, Quote};
 
@@ -15,6 +38,14 @@ pub struct Found {
 }
 
 /// Extracts from the repaired lines (line N is input line N).
-pub fn extract(_lines: &[String]) -> Found {
-    Found::default()
+pub fn extract(lines: &[String]) -> Found {
+    let layout = layout::analyse(lines);
+    let people = people::find(&layout);
+    let quotes = quotes::find(&layout, &people);
+    let figures = figures::find(&layout);
+    Found {
+        quotes,
+        people: people.into_persons(),
+        figures,
+    }
 }

@@ -1,0 +1,746 @@
+//! Figures: amounts, counts, percentages, scores, measures, durations, years
+//! and dates in the running text, with Swedish number conventions.
+//!
+//! Digits: decimal comma ("3,5"), space as thousands separator ("600 000"),
+//! multipliers ("1,2 miljoner"), money abbreviations ("90 tkr", "5 mkr"), "%"
+//! and "procent". Number words: "två personer", "fyra miljoner kronor",
+//! "femton år"; "en"/"ett" only where they are clearly the number one ("en enda
+//! timme", "drygt en enhet", "ett halvår"). Years ("år 2012", "hösten 2007"),
+//! dates ("den 17 november 2009", "november 2009", "första april") and ranges
+//! ("mellan 30 och 250 tkr", "2007–2010", "tre, fyra enheter"), where the first
+//! number takes the unit of the second. Layout debris never reaches this pass
+//! (see [`super::layout`]); numbers inside names ("Vision 2030") are skipped.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::layout::{Layout, ParaKind, Paragraph};
+use super::lex;
+use crate::sidecar::{Figure, FigureKind};
+use crate::tokenise::{Token, tokens};
+
+/// A year range in one word: "2007-2010", "2007–10".
+static YEAR_RANGE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^((?:19|20)\d\d)[-–]((?:19|20)?\d\d)$").expect("valid regex"));
+/// An ISO date: "2009-11-17".
+static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$").expect("valid regex")
+});
+/// A range of plain numbers in one word: "3-5", "10–20".
+static NUM_RANGE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d+(?:,\d+)?)[-–](\d+(?:,\d+)?)$").expect("valid regex"));
+/// A number with a percent sign attached: "95%", "2,5%".
+static PERCENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d+(?:,\d+)?)%$").expect("valid regex"));
+
+/// A figure while it is being read.
+#[derive(Debug, Clone)]
+struct Cand {
+    value: f64,
+    unit: Option<String>,
+    kind: FigureKind,
+    /// Byte range of the phrase in the paragraph text.
+    start: usize,
+    end: usize,
+    /// Token range of the number itself and what it consumed.
+    tok_start: usize,
+    tok_end: usize,
+    /// Whether a unit, multiplier or date context fixed the figure.
+    explicit: bool,
+    /// The factor the unit or multiplier applied (for range partners).
+    factor: f64,
+    /// A number word with nothing to count: kept only if a range partner
+    /// lends it a unit ("tre, fyra enheter").
+    tentative: bool,
+}
+
+/// Finds the figures of a document.
+pub fn find(layout: &Layout) -> Vec<Figure> {
+    let mut out = Vec::new();
+    for p in &layout.paragraphs {
+        if p.kind == ParaKind::Credit {
+            continue;
+        }
+        out.extend(paragraph_figures(p));
+    }
+    out
+}
+
+fn paragraph_figures(p: &Paragraph) -> Vec<Figure> {
+    let toks = tokens(&p.text);
+    let mut cands: Vec<Cand> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let found = number_at(&toks, i);
+        match found.last().map(|c| c.tok_end) {
+            Some(end) => {
+                cands.extend(found);
+                i = end.max(i + 1);
+            }
+            None => i += 1,
+        }
+    }
+    propagate_ranges(&toks, &mut cands);
+    cands
+        .into_iter()
+        .filter(|c| !c.tentative)
+        .map(|c| Figure {
+            text: p
+                .text
+                .get(c.start..c.end)
+                .unwrap_or_default()
+                .trim()
+                .to_string(),
+            value: c.value,
+            unit: c.unit,
+            kind: c.kind,
+            line: p.line_at(c.start),
+        })
+        .collect()
+}
+
+/// Parses a number written with digits: "3,5", "1300", "1.500".
+fn parse_digits(w: &str) -> Option<f64> {
+    if !crate::tokenise::is_number(w) {
+        return None;
+    }
+    // A point followed by exactly three digits groups thousands ("1.500").
+    let w = match w.split_once('.') {
+        Some((a, b)) if b.len() == 3 && !w.contains(',') && !b.contains('.') => format!("{a}{b}"),
+        _ => w.replace(',', "."),
+    };
+    w.parse().ok()
+}
+
+/// Words after which a number is a reference, not a quantity ("sidan 12",
+/// "kl. 14", "nr 3").
+fn is_reference_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "nr" | "nummer"
+            | "sid"
+            | "sidan"
+            | "s"
+            | "kap"
+            | "kapitel"
+            | "bilaga"
+            | "kl"
+            | "klockan"
+            | "tel"
+            | "telefon"
+            | "fax"
+            | "version"
+            | "avsnitt"
+            | "punkt"
+            | "figur"
+            | "tabell"
+            | "diagram"
+            | "paragraf"
+            | "§"
+            | "rum"
+            | "sal"
+            | "plan"
+            | "buss"
+            | "linje"
+    )
+}
+
+/// Whether `prev` makes the number after it part of a name ("Vision 2030",
+/// "Sveriges IT-kommun 2009"): a capitalised word that is not a function word,
+/// a quantity word, a month or season.
+fn names_the_number(prev: &Token) -> bool {
+    let w = prev.word;
+    let lower = w.to_lowercase();
+    prev.trail.is_empty()
+        && w.chars().next().is_some_and(char::is_uppercase)
+        && !lex::is_function_word(&lower)
+        && !lex::is_approximator(&lower)
+        && !lex::is_month(w)
+        && !lex::is_season(w)
+        && !lex::is_score_context(w)
+        && lex::time_unit(w).is_none()
+}
+
+/// The figures starting at token `i` (two for a range written as one word).
+fn number_at(toks: &[Token], i: usize) -> Vec<Cand> {
+    let t = &toks[i];
+    let w = t.word;
+    let prev = i.checked_sub(1).map(|j| &toks[j]);
+    let prev_lower = prev.map(|p| p.word.to_lowercase()).unwrap_or_default();
+    if prev.is_some_and(|p| is_reference_word(p.word.trim_end_matches('.')))
+        || (!w.is_empty()
+            && prev.is_some_and(names_the_number)
+            && w.starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return Vec::new();
+    }
+    let end_of = |k: usize| toks[k].start + toks[k].word.len();
+    // Ranges and dates written as one word.
+    if let Some(c) = YEAR_RANGE.captures(w) {
+        let (a, b) = (&c[1], &c[2]);
+        let a_val: f64 = a.parse().unwrap_or(0.0);
+        let b_val: f64 = if b.len() == 2 {
+            (a_val / 100.0).floor() * 100.0 + b.parse::<f64>().unwrap_or(0.0)
+        } else {
+            b.parse().unwrap_or(0.0)
+        };
+        let mid = t.start + a.len();
+        let second = end_of(i) - b.len();
+        return vec![
+            cand(a_val, None, FigureKind::Year, t.start, mid, i, i + 1, true),
+            cand(
+                b_val,
+                None,
+                FigureKind::Year,
+                second,
+                end_of(i),
+                i,
+                i + 1,
+                true,
+            ),
+        ];
+    }
+    if let Some(c) = ISO_DATE.captures(w) {
+        let v: f64 = c[1].parse().unwrap_or(0.0);
+        return vec![cand(
+            v,
+            None,
+            FigureKind::Date,
+            t.start,
+            end_of(i),
+            i,
+            i + 1,
+            true,
+        )];
+    }
+    if let Some(c) = PERCENT.captures(w) {
+        let v = parse_digits(&c[1]).unwrap_or(0.0);
+        let unit = Some("procent".to_string());
+        return vec![cand(
+            v,
+            unit,
+            FigureKind::Percent,
+            t.start,
+            end_of(i),
+            i,
+            i + 1,
+            true,
+        )];
+    }
+    if let Some(c) = NUM_RANGE.captures(w) {
+        let (a, b) = (c[1].to_string(), c[2].to_string());
+        // "08-123": an area code, not a range.
+        if a.len() > 1 && a.starts_with('0') {
+            return Vec::new();
+        }
+        let (Some(av), Some(bv)) = (parse_digits(&a), parse_digits(&b)) else {
+            return Vec::new();
+        };
+        let mid = t.start + a.len();
+        // The second number starts after the dash ("–" is three bytes).
+        let mut second = complete(toks, i, i + 1, bv, end_of(i) - b.len(), false);
+        let mut first = cand(av, None, FigureKind::Count, t.start, mid, i, i + 1, false);
+        if let Some(s) = &second {
+            first.unit = s.unit.clone();
+            first.kind = s.kind;
+            first.value *= s.factor;
+            first.explicit = s.explicit;
+        }
+        return match second.take() {
+            Some(s) => vec![first, s],
+            None => vec![first],
+        };
+    }
+    // Digits, with space-separated thousands groups ("1 300 000").
+    if let Some(mut v) = parse_digits(w) {
+        let mut j = i + 1;
+        let mut text = w.to_string();
+        if w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit()) {
+            while j < toks.len()
+                && toks[j - 1].trail.is_empty()
+                && toks[j].lead.is_empty()
+                && toks[j].word.len() == 3
+                && toks[j].word.chars().all(|c| c.is_ascii_digit())
+            {
+                text.push_str(toks[j].word);
+                j += 1;
+            }
+            v = text.parse().unwrap_or(v);
+        }
+        // A date: "17 november 2009", "den 3 maj".
+        let day = v.fract() == 0.0 && (1.0..=31.0).contains(&v) && j == i + 1;
+        if day && t.trail.is_empty() && toks.get(j).is_some_and(|m| lex::is_month(m.word)) {
+            let mut e = j;
+            if toks[j].trail.is_empty() && toks.get(j + 1).is_some_and(|y| is_year(y.word)) {
+                e = j + 1;
+            }
+            return vec![cand(
+                v,
+                None,
+                FigureKind::Date,
+                t.start,
+                end_of(e),
+                i,
+                e + 1,
+                true,
+            )];
+        }
+        let year = j == i + 1 && is_year(w);
+        if year {
+            // "november 2009": a month before makes it a date.
+            if let Some(p) = prev.filter(|p| p.trail.is_empty() && lex::is_month(p.word)) {
+                return vec![cand(
+                    v,
+                    None,
+                    FigureKind::Date,
+                    p.start,
+                    end_of(i),
+                    i,
+                    i + 1,
+                    true,
+                )];
+            }
+            let unit_follows = t.trail.is_empty()
+                && toks.get(j).is_some_and(|n| {
+                    lex::money_unit(n.word).is_some()
+                        || lex::percent_unit(n.word).is_some()
+                        || lex::measure_unit(n.word).is_some()
+                        || lex::multiplier(n.word).is_some()
+                });
+            let counted = prev.is_some_and(|p| lex::is_approximator(p.word));
+            if !unit_follows && !counted {
+                // "år 2012" keeps "år" in the phrase.
+                let start = match prev {
+                    Some(p) if p.trail.is_empty() && lex::fuzzy_eq(&prev_lower, "år") => p.start,
+                    _ => t.start,
+                };
+                return vec![cand(
+                    v,
+                    None,
+                    FigureKind::Year,
+                    start,
+                    end_of(i),
+                    i,
+                    i + 1,
+                    true,
+                )];
+            }
+        }
+        return complete(toks, i, j, v, t.start, false)
+            .into_iter()
+            .collect();
+    }
+    // Number words.
+    if let Some(v) = lex::number_word(w) {
+        return complete(toks, i, i + 1, v, t.start, true)
+            .into_iter()
+            .collect();
+    }
+    let lower = w.to_lowercase();
+    if lower == "en" || lower == "ett" {
+        return one(toks, i).into_iter().collect();
+    }
+    if let Some(v) = lex::ordinal_word(w) {
+        // "den första april": a day of the month.
+        if t.trail.is_empty() && toks.get(i + 1).is_some_and(|m| lex::is_month(m.word)) {
+            return vec![cand(
+                v,
+                None,
+                FigureKind::Date,
+                t.start,
+                end_of(i + 1),
+                i,
+                i + 2,
+                true,
+            )];
+        }
+    }
+    Vec::new()
+}
+
+fn is_year(w: &str) -> bool {
+    w.len() == 4
+        && w.chars().all(|c| c.is_ascii_digit())
+        && w.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn cand(
+    value: f64,
+    unit: Option<String>,
+    kind: FigureKind,
+    start: usize,
+    end: usize,
+    tok_start: usize,
+    tok_end: usize,
+    explicit: bool,
+) -> Cand {
+    Cand {
+        value,
+        unit,
+        kind,
+        start,
+        end,
+        tok_start,
+        tok_end,
+        explicit,
+        factor: 1.0,
+        tentative: false,
+    }
+}
+
+/// "en"/"ett" as the number one: "en enda timme", "drygt en enhet", "ett
+/// halvår", "en miljon kronor". Elsewhere they are articles.
+fn one(toks: &[Token], i: usize) -> Option<Cand> {
+    let t = &toks[i];
+    if !t.trail.is_empty() {
+        return None;
+    }
+    let next = toks.get(i + 1)?;
+    let approx = i
+        .checked_sub(1)
+        .is_some_and(|j| toks[j].trail.is_empty() && lex::is_approximator(toks[j].word));
+    if next.word.eq_ignore_ascii_case("enda") && next.trail.is_empty() {
+        let mut c = complete(toks, i + 1, i + 2, 1.0, t.start, true)?;
+        c.tok_start = i;
+        return (!c.tentative).then_some(c);
+    }
+    if lex::time_unit(next.word).is_some() || lex::multiplier(next.word).is_some() || approx {
+        let c = complete(toks, i, i + 1, 1.0, t.start, true)?;
+        return (!c.tentative).then_some(c);
+    }
+    None
+}
+
+/// Whether a word can be a counted noun: a lower-case word (hyphen allowed,
+/// "e-tjänster") that is no function word or frequent verb.
+fn is_noun(tok: &Token) -> bool {
+    let w = tok.word;
+    let lower = w.to_lowercase();
+    !w.is_empty()
+        && w.chars().next().is_some_and(char::is_lowercase)
+        && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !lex::is_function_word(&lower)
+        && !lex::is_common_verb(&lower)
+        && lex::speech_verb(w).is_none()
+        && !lex::is_month(w)
+}
+
+/// Completes a number whose digits or word end before token `j`: multiplier,
+/// unit and kind. `start` is the byte where the phrase begins.
+fn complete(
+    toks: &[Token],
+    i: usize,
+    j: usize,
+    value: f64,
+    start: usize,
+    word: bool,
+) -> Option<Cand> {
+    let end_of = |k: usize| toks[k].start + toks[k].word.len();
+    let prev = i.checked_sub(1).map(|k| &toks[k]);
+    let score_context = prev.is_some_and(|p| p.trail.is_empty() && lex::is_score_context(p.word));
+    let mut c = cand(
+        value,
+        None,
+        FigureKind::Count,
+        start,
+        end_of(j - 1),
+        i,
+        j,
+        false,
+    );
+    let mut k = j;
+    // Whether the next token continues the phrase (no punctuation between).
+    let joined =
+        |k: usize| k < toks.len() && toks[k - 1].trail.is_empty() && toks[k].lead.is_empty();
+    if joined(k)
+        && let Some(m) = lex::multiplier(toks[k].word)
+    {
+        c.value *= m;
+        c.factor = m;
+        c.explicit = true;
+        c.end = end_of(k);
+        k += 1;
+    }
+    let accept = |c: &mut Cand, k: usize, unit: &str, kind: FigureKind| {
+        c.unit = Some(unit.to_string());
+        c.kind = kind;
+        c.explicit = true;
+        c.end = end_of(k);
+        c.tok_end = k + 1;
+    };
+    // A day of the month: "17-18 november", "3 maj".
+    let day = !word && value.fract() == 0.0 && (1.0..=31.0).contains(&value);
+    if day && joined(k) && lex::is_month(toks[k].word) {
+        let mut e = k;
+        if joined(k + 1) && is_year(toks[k + 1].word) {
+            e = k + 1;
+        }
+        c.kind = FigureKind::Date;
+        c.explicit = true;
+        c.end = end_of(e);
+        c.tok_end = e + 1;
+        return Some(c);
+    }
+    if joined(k) {
+        // "100 kr/invånare": the unit before a slash.
+        let n = toks[k].word.split('/').next().unwrap_or("");
+        if let Some((unit, f)) = lex::money_unit(n) {
+            c.value *= f;
+            c.factor *= f;
+            accept(&mut c, k, unit, FigureKind::Money);
+            return Some(c);
+        }
+        if let Some(unit) = lex::percent_unit(n) {
+            accept(&mut c, k, unit, FigureKind::Percent);
+            return Some(c);
+        }
+        if let Some(unit) = lex::score_unit(n) {
+            accept(&mut c, k, unit, FigureKind::Score);
+            return Some(c);
+        }
+        if let Some(unit) = lex::measure_unit(n) {
+            accept(&mut c, k, unit, FigureKind::Measure);
+            return Some(c);
+        }
+    }
+    if c.factor > 1.0 {
+        // "3 miljoner" with no noun after it: money in this kind of text.
+        let counted = joined(k) && is_noun(&toks[k]);
+        if !counted {
+            c.unit = Some("kronor".to_string());
+            c.kind = FigureKind::Money;
+            c.tok_end = k;
+            return Some(c);
+        }
+    }
+    // A counted noun, perhaps after a modifier or two ("tre föregående åren",
+    // "fyra sådana enheter").
+    let mut m = k;
+    while m < k + 2 && joined(m) && lex::is_count_modifier(toks[m].word) && joined(m + 1) {
+        m += 1;
+    }
+    for n in [m, k] {
+        if !joined(n) {
+            continue;
+        }
+        if let Some(unit) = lex::time_unit(toks[n].word) {
+            accept(&mut c, n, unit, FigureKind::Duration);
+            return Some(c);
+        }
+        if is_noun(&toks[n]) {
+            let unit = lex::noun_base(toks[n].word);
+            accept(&mut c, n, &unit, FigureKind::Count);
+            return Some(c);
+        }
+    }
+    c.tok_end = k;
+    if score_context {
+        c.kind = FigureKind::Score;
+        c.explicit = true;
+        return Some(c);
+    }
+    if word {
+        // A bare number word counts nothing; it may still share a unit with
+        // the next number ("tre, fyra enheter").
+        c.tentative = true;
+        return Some(c);
+    }
+    // A bare number with a decimal comma ("3,5") is an index or score value in
+    // reports; a bare integer is a count of something unnamed.
+    let decimal = !word && toks[i].word.contains([',', '.']);
+    if c.factor == 1.0 && (decimal || value.fract() != 0.0) {
+        c.kind = FigureKind::Score;
+    }
+    Some(c)
+}
+
+/// Words that join the two ends of a range or a pair of alternatives.
+fn is_range_connector(tok: &Token) -> bool {
+    matches!(tok.word, "och" | "till" | "à" | "eller" | "")
+        && tok.lead.chars().all(|c| c == '-' || c == '–' || c == '—')
+}
+
+/// "mellan 30 och 250 tkr", "tre, fyra enheter", "3 och 3,8": a number with no
+/// unit of its own takes the unit, kind and factor of the next number.
+fn propagate_ranges(toks: &[Token], cands: &mut [Cand]) {
+    for n in (1..cands.len()).rev() {
+        let (a, b) = (&cands[n - 1], &cands[n]);
+        if a.explicit || a.tok_end > b.tok_start {
+            continue;
+        }
+        let last = a.tok_end.saturating_sub(1);
+        let sep_ok = toks
+            .get(last)
+            .is_some_and(|t| !t.trail.contains(['.', '!', '?', ';', ':']));
+        let between = &toks[a.tok_end..b.tok_start];
+        if !sep_ok || between.len() > 1 || !between.iter().all(is_range_connector) {
+            continue;
+        }
+        let (unit, kind, factor, b_explicit) = (b.unit.clone(), b.kind, b.factor, b.explicit);
+        if !b_explicit && b.tentative {
+            continue;
+        }
+        let a = &mut cands[n - 1];
+        if a.tentative && !b_explicit {
+            continue;
+        }
+        a.unit = unit;
+        a.kind = kind;
+        if a.factor == 1.0 {
+            a.value *= factor;
+        }
+        a.tentative = false;
+        a.explicit = b_explicit;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::layout::analyse;
+
+    fn figs(text: &str) -> Vec<(String, f64, Option<String>, FigureKind, usize)> {
+        let lines: Vec<String> = text.lines().map(str::to_string).collect();
+        find(&analyse(&lines))
+            .into_iter()
+            .map(|f| (f.text, f.value, f.unit, f.kind, f.line))
+            .collect()
+    }
+
+    fn values(text: &str) -> Vec<f64> {
+        figs(text).into_iter().map(|f| f.1).collect()
+    }
+
+    #[test]
+    fn money_with_multipliers_and_abbreviations() {
+        let f = figs("Bygget kostade 4,4 miljoner kronor och drift 90 tkr per år.");
+        assert_eq!(f[0].0, "4,4 miljoner kronor");
+        assert_eq!(f[0].1, 4_400_000.0);
+        assert_eq!(f[0].3, FigureKind::Money);
+        assert_eq!(f[1].1, 90_000.0);
+        assert_eq!(f[1].2.as_deref(), Some("kronor"));
+        assert_eq!(values("Anslaget var 2 mkr."), [2_000_000.0]);
+        assert_eq!(
+            values("Nämnden avsatte 5 miljoner till vägar."),
+            [5_000_000.0]
+        );
+    }
+
+    #[test]
+    fn thousands_separator_and_decimal_comma() {
+        let f = figs("Kommunen har 45 000 invånare och snittet blev 3,7.");
+        assert_eq!(f[0].1, 45_000.0);
+        assert_eq!(f[0].2.as_deref(), Some("invånare"));
+        assert_eq!(f[1].1, 3.7);
+        assert_eq!(f[1].3, FigureKind::Score);
+    }
+
+    #[test]
+    fn percent_forms() {
+        assert_eq!(figs("Nästan 80 procent svarade.")[0].3, FigureKind::Percent);
+        assert_eq!(figs("Andelen var 12 %.")[0].2.as_deref(), Some("procent"));
+        assert_eq!(figs("Andelen var 12%.")[0].1, 12.0);
+    }
+
+    #[test]
+    fn number_words_count_nouns() {
+        let f = figs("Tjänsten sköts av tre personer under sex veckor.");
+        assert_eq!(f[0].0, "tre personer");
+        assert_eq!(f[0].2.as_deref(), Some("person"));
+        assert_eq!(f[1].3, FigureKind::Duration);
+        assert_eq!(f[1].2.as_deref(), Some("vecka"));
+        // Number words that count nothing are plain language.
+        assert!(figs("De två har arbetat länge.").is_empty());
+        assert_eq!(
+            values("Det kostade drygt fyra miljoner kronor."),
+            [4_000_000.0]
+        );
+    }
+
+    #[test]
+    fn one_only_where_it_is_a_number() {
+        assert_eq!(values("Det tog inte en enda dag."), [1.0]);
+        assert_eq!(values("Det tog ett halvår."), [1.0]);
+        assert_eq!(values("Resultatet är drygt en enhet bättre."), [1.0]);
+        assert!(values("Det finns en plan och ett mål.").is_empty());
+    }
+
+    #[test]
+    fn years_and_dates() {
+        let f = figs("Sedan 2008 har vi vuxit. Fram till år 2015 ska allt vara klart.");
+        assert_eq!(f[0].3, FigureKind::Year);
+        assert_eq!(f[1].0, "år 2015");
+        let f = figs("Mötet hölls den 3 mars 2011 i Lund.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].0, "3 mars 2011");
+        assert_eq!(f[0].1, 3.0);
+        assert_eq!(f[0].3, FigureKind::Date);
+        let f = figs("Lund i oktober 2012");
+        assert_eq!((f[0].1, f[0].3), (2012.0, FigureKind::Date));
+        let f = figs("Från den andra maj gäller det.");
+        assert_eq!((f[0].1, f[0].3), (2.0, FigureKind::Date));
+        let f = figs("Under våren 2010 startade arbetet.");
+        assert_eq!((f[0].0.as_str(), f[0].3), ("2010", FigureKind::Year));
+    }
+
+    #[test]
+    fn day_ranges_and_units_per_something() {
+        let f = figs("Mässan pågår 17-18 november i Lund.");
+        assert_eq!(values("Mässan pågår 17-18 november i Lund."), [17.0, 18.0]);
+        assert_eq!(f[1].3, FigureKind::Date);
+        assert_eq!(f[0].3, FigureKind::Date);
+        let f = figs("Avgiften är 100 kr/invånare.");
+        assert_eq!((f[0].1, f[0].3), (100.0, FigureKind::Money));
+        assert_eq!(values("Sju av tio kommuner svarade."), [10.0]);
+    }
+
+    #[test]
+    fn ranges_share_the_unit() {
+        let f = figs("Kostnaden låg mellan 40 och 300 tkr.");
+        assert_eq!(f[0].1, 40_000.0);
+        assert_eq!(f[0].3, FigureKind::Money);
+        assert_eq!(f[1].1, 300_000.0);
+        let f = figs("Projektet pågick 2011-2014.");
+        assert_eq!(values("Projektet pågick 2011-2014."), [2011.0, 2014.0]);
+        assert_eq!(f[0].3, FigureKind::Year);
+        let f = figs("Under perioden 2013–2016 och i årskurs 1–9.");
+        assert_eq!(f[1].0, "2016");
+        assert_eq!(values("I årskurs 1–9 finns 300 elever."), [1.0, 9.0, 300.0]);
+        let f = figs("Det fanns fem, sex sådana skolor.");
+        assert_eq!(f.len(), 2);
+        assert_eq!(f[0].2.as_deref(), Some("skola"));
+        assert_eq!(f[0].1, 5.0);
+    }
+
+    #[test]
+    fn names_references_and_compounds_are_not_figures() {
+        assert!(figs("Planen Vision 2030 antogs.").is_empty());
+        assert!(figs("Se tabell 4 och sidan 12.").is_empty());
+        assert!(figs("Ärendet gick till 24-timmarsgruppen.").is_empty());
+        assert!(figs("För femte gången deltog vi.").is_empty());
+        assert!(figs("Ring växeln på 08-123.").is_empty());
+        assert_eq!(values("Ytterligare 20 tjänster kommer."), [20.0]);
+        assert!(values("Ytterligare en fördel är priset.").is_empty());
+    }
+
+    #[test]
+    fn score_context_and_lines() {
+        let f = figs("Området fick värdet tre\neller mer, i snitt\n3,5 poäng.");
+        assert_eq!(f[0].1, 3.0);
+        assert_eq!(f[0].3, FigureKind::Score);
+        assert_eq!(f[1].0, "3,5 poäng");
+        assert_eq!(f[1].4, 3);
+    }
+
+    #[test]
+    fn counts_with_digits_and_modifiers() {
+        let f = figs("Under de senaste 12 åren har vi köpt 1300 nya datorer.");
+        assert_eq!(f[0].2.as_deref(), Some("år"));
+        assert_eq!(f[0].3, FigureKind::Duration);
+        assert_eq!(f[1].1, 1300.0);
+        assert_eq!(f[1].2.as_deref(), Some("dator"));
+    }
+}

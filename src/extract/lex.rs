@@ -1,0 +1,893 @@
+//! General Swedish vocabulary used by the extraction rules: function words, verbs
+//! of saying, titles, number words, months, units, and a small noun lemmatiser.
+//!
+//! Every list here is ordinary Swedish press and report language, not text from
+//! any particular document. Matching is tolerant of the OCR damage that a repair
+//! pass may leave behind: å, ä and ö read as another letter, a digit or a symbol
+//! ("sager", "siger", "s4ger" for "säger"; "tva" for "två"), see [`fuzzy_eq`].
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// Characters that OCR puts where the print had å, ä or ö. A word matches a
+/// closed-list word when it differs only by these at the list word's å/ä/ö.
+fn is_diacritic_confusion(c: char) -> bool {
+    matches!(
+        c,
+        'a' | 'o'
+            | 'e'
+            | 'i'
+            | 'd'
+            | 'é'
+            | 'è'
+            | 'ë'
+            | 'á'
+            | 'à'
+            | 'ó'
+            | 'ò'
+            | 'ø'
+            | 'å'
+            | 'ä'
+            | 'ö'
+            | '4'
+            | '6'
+            | '0'
+            | '8'
+            | '3'
+            | '#'
+            | '&'
+    )
+}
+
+/// Whether `word` (lower case) is `target` (lower case), allowing OCR damage at
+/// the target's å, ä and ö: each may be read as a confusable character or be
+/// missing altogether ("r" for "år"). Other letters must match exactly, so the
+/// closed lists this is used with do not swallow ordinary words.
+pub fn fuzzy_eq(word: &str, target: &str) -> bool {
+    if word == target {
+        return true;
+    }
+    let diacritic = |c: char| matches!(c, 'å' | 'ä' | 'ö');
+    if !target.chars().any(diacritic) {
+        return false;
+    }
+    let (wn, tn) = (word.chars().count(), target.chars().count());
+    if wn == tn {
+        return word
+            .chars()
+            .zip(target.chars())
+            .all(|(a, b)| a == b || (diacritic(b) && is_diacritic_confusion(a)));
+    }
+    if wn + 1 == tn {
+        // One å/ä/ö dropped by the OCR: skip it at the first difference.
+        let mut w = word.chars().peekable();
+        let mut skipped = false;
+        for b in target.chars() {
+            match w.peek() {
+                Some(&a) if a == b => {
+                    w.next();
+                }
+                _ if !skipped && diacritic(b) => skipped = true,
+                _ => return false,
+            }
+        }
+        return skipped && w.next().is_none();
+    }
+    false
+}
+
+/// A closed word list with values, looked up exactly (lower case) or with
+/// [`fuzzy_eq`] against the entries that have å, ä or ö. Built once; a lookup
+/// is a hash probe plus a few comparisons among entries of the same length.
+pub struct WordMap<V: 'static> {
+    exact: HashMap<&'static str, (&'static str, V)>,
+    fuzzy: HashMap<usize, Vec<(&'static str, V)>>,
+}
+
+impl<V: Copy> WordMap<V> {
+    /// A map over `entries` (lower-case words with their values).
+    pub fn new(entries: &[(&'static str, V)]) -> WordMap<V> {
+        let mut exact = HashMap::new();
+        let mut fuzzy: HashMap<usize, Vec<(&'static str, V)>> = HashMap::new();
+        for &(w, v) in entries {
+            exact.entry(w).or_insert((w, v));
+            if w.chars().any(|c| matches!(c, 'å' | 'ä' | 'ö')) {
+                let n = w.chars().count();
+                fuzzy.entry(n).or_default().push((w, v));
+                fuzzy.entry(n - 1).or_default().push((w, v));
+            }
+        }
+        WordMap { exact, fuzzy }
+    }
+
+    /// The entry `word` (any case) is, with its value.
+    pub fn get(&self, word: &str) -> Option<(&'static str, V)> {
+        let lower = word.to_lowercase();
+        if let Some(&e) = self.exact.get(lower.as_str()) {
+            return Some(e);
+        }
+        self.fuzzy
+            .get(&lower.chars().count())?
+            .iter()
+            .find(|(t, _)| fuzzy_eq(&lower, t))
+            .copied()
+    }
+}
+
+impl WordMap<()> {
+    /// A map over plain words.
+    pub fn words(entries: &[&'static str]) -> WordMap<()> {
+        let pairs: Vec<(&'static str, ())> = entries.iter().map(|&w| (w, ())).collect();
+        WordMap::new(&pairs)
+    }
+
+    /// The entry `word` (any case) is.
+    pub fn find(&self, word: &str) -> Option<&'static str> {
+        self.get(word).map(|(w, _)| w)
+    }
+}
+
+/// Defines a lazily built [`WordMap`] over a word list.
+macro_rules! word_list {
+    ($name:ident, $words:expr) => {
+        static $name: LazyLock<WordMap<()>> = LazyLock::new(|| WordMap::words($words));
+    };
+}
+
+/// Words that are never part of a name and never a counted noun: pronouns,
+/// articles, prepositions, conjunctions, common adverbs and auxiliaries.
+#[rustfmt::skip]
+const FUNCTION_WORDS: &[&str] = &[
+    "alla", "allt", "andra", "att", "av", "bara", "bland", "blev", "bli", "blir", "både",
+    "de", "dem", "den", "denna", "deras", "dess", "dessa", "det", "detta", "du", "där",
+    "därför", "då", "efter", "eftersom", "eller", "en", "enligt", "er", "ett", "fanns",
+    "finns", "fick", "från", "får", "för", "före", "genom", "ha", "hade", "han", "hans",
+    "har", "hela", "hennes", "hon", "hos", "här", "i", "ibland", "in", "inför", "inget",
+    "ingen", "inom", "inte", "ju", "jag", "kan", "kommer", "kring", "kunde", "man", "med",
+    "mellan", "men", "mer", "min", "mitt", "mot", "många", "ned", "ner", "nu", "när",
+    "någon", "något", "några", "och", "också", "om", "oss", "per", "på", "samt", "samma",
+    "sedan", "sig", "sin", "sina", "sitt", "ska", "skall", "skulle", "som", "så",
+    "till", "tills", "under", "upp", "ut", "utan", "utom", "vad", "var", "vara", "varit",
+    "vars", "vem", "vi", "vid", "vilka", "vilken", "vilket", "vill", "visar", "vår",
+    "våra", "vårt", "än", "ännu", "är", "även", "åt", "över", "the", "of", "and", "redan",
+    "först", "senast", "nästa", "förra", "samtliga", "varje", "strax", "just", "sista",
+    "medan", "liksom", "dock", "nog", "alltså", "därmed", "respektive", "resp", "mindre",
+    "fler", "färre", "högre", "lägre", "bättre", "sämre", "större", "mycket", "lite",
+    "helt", "heller", "både", "kvar", "tillbaka", "fram", "igen", "totalt", "cirka",
+    "ca", "vardera", "styck", "st", "stycken", "respektive", "enligt", "jämfört", "plus",
+    "minus", "ytterligare",
+];
+
+/// Whether `lower` is a function word (see [`FUNCTION_WORDS`]).
+pub fn is_function_word(lower: &str) -> bool {
+    static SET: LazyLock<std::collections::HashSet<&'static str>> =
+        LazyLock::new(|| FUNCTION_WORDS.iter().copied().collect());
+    SET.contains(lower)
+}
+
+/// Frequent finite verbs that can follow a number ("2009 fanns", "de två har").
+/// A counted noun is never one of these.
+#[rustfmt::skip]
+const COMMON_VERBS: &[&str] = &[
+    "är", "var", "har", "hade", "blir", "blev", "finns", "fanns", "kan", "kunde", "ska",
+    "skall", "skulle", "kommer", "kom", "får", "fick", "ger", "gav", "gör", "gjorde",
+    "ligger", "låg", "visar", "visade", "går", "gick", "står", "stod", "tar", "tog",
+    "bör", "måste", "vill", "ville", "behöver", "började", "startade", "infördes",
+    "genomfördes", "antogs", "beslutades", "gäller", "gällde", "innebär", "innebar",
+    "uppgår", "uppgick", "motsvarar", "motsvarade", "ökade", "minskade", "ökar",
+    "minskar", "hamnar", "hamnade", "räcker", "kostar", "kostade", "deltog", "deltar",
+    "sa", "sade", "säger", "menar", "anser", "tycker", "tror",
+];
+
+/// Whether `lower` is a frequent finite verb (see [`COMMON_VERBS`]).
+pub fn is_common_verb(lower: &str) -> bool {
+    COMMON_VERBS.contains(&lower)
+}
+
+/// Verbs of saying that introduce or close direct speech, present and past.
+#[rustfmt::skip]
+pub const SPEECH_VERBS: &[&str] = &[
+    "säger", "sa", "sade", "menar", "menade", "anser", "ansåg", "påpekar", "påpekade",
+    "understryker", "underströk", "berättar", "berättade", "konstaterar", "konstaterade",
+    "framhåller", "framhöll", "tycker", "tyckte", "förklarar", "förklarade", "betonar",
+    "betonade", "poängterar", "poängterade", "fortsätter", "fortsatte", "svarar",
+    "svarade", "tillägger", "tillade", "skriver", "skrev", "uppger", "uppgav", "hävdar",
+    "hävdade", "medger", "medgav", "erkänner", "erkände", "tror", "trodde", "frågar",
+    "frågade", "undrar", "undrade", "utbrister", "utbrast", "summerar", "summerade",
+    "sammanfattar", "sammanfattade", "avslutar", "avslutade", "påminner", "påminde",
+    "varnar", "varnade", "inflikar", "inflikade", "resonerar", "resonerade", "säjer",
+    "understryker", "kommenterar", "kommenterade", "fastslår", "fastslog", "noterar",
+    "noterade", "beskriver", "beskrev", "förklarar", "vidhåller", "intygar", "lovar",
+    "lovade", "ropar", "ropade", "suckar", "suckade", "skrattar", "skrattade",
+];
+
+/// The verb of saying that `word` is, in its printed (lower-case list) form.
+pub fn speech_verb(word: &str) -> Option<&'static str> {
+    word_list!(LIST, SPEECH_VERBS);
+    LIST.find(word)
+}
+
+/// Third-person pronouns that stand for a speaker ("säger han").
+pub fn speaker_pronoun(word: &str) -> Option<Gender> {
+    match word.to_lowercase().as_str() {
+        "han" => Some(Gender::Male),
+        "hon" => Some(Gender::Female),
+        "hen" => Some(Gender::Unknown),
+        _ => None,
+    }
+}
+
+/// Grammatical gender of a person, from the first-name list or a pronoun.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    /// Male name or "han".
+    Male,
+    /// Female name or "hon".
+    Female,
+    /// Unisex name, unknown name, or "hen".
+    Unknown,
+}
+
+/// Titles and functions in their base form. Compounds are also recognised by
+/// their last part, see [`ROLE_SUFFIXES`].
+#[rustfmt::skip]
+const ROLES: &[&str] = &[
+    "kommunchef", "kommundirektör", "stadsdirektör", "regiondirektör",
+    "landstingsdirektör", "it-strateg", "it-direktör", "it-chef", "cio", "cto", "ceo",
+    "cfo", "cdo", "stabschef", "professor", "docent", "lektor", "forskare", "historiker",
+    "direktör", "generaldirektör", "chefredaktör", "redaktör", "journalist", "reporter",
+    "fotograf", "vd", "programansvarig", "projektledare", "ordförande", "kommunalråd",
+    "oppositionsråd", "statsråd", "minister", "statssekreterare", "borgmästare",
+    "landshövding", "rektor", "chef", "strateg", "samordnare", "handläggare", "utredare",
+    "controller", "konsult", "analytiker", "arkitekt", "ingenjör", "informatör",
+    "sekreterare", "generalsekreterare", "ombudsman", "talesperson", "pressekreterare",
+    "rådgivare", "expert", "specialist", "grundare", "riksdagsledamot", "politiker",
+    "lärare", "bibliotekarie", "läkare", "överläkare", "sjuksköterska", "författare",
+    "arkivarie", "intendent", "antikvarie", "stadsarkitekt", "utvecklare",
+    "systemförvaltare", "nämndordförande", "kommunstyrelseordförande", "ekonom",
+    "jurist", "advokat", "biträdande", "koordinator",
+];
+
+/// Last parts that make a compound a title ("utvecklingschef", "e-strateg",
+/// "ekonomidirektör", "projektansvarig").
+#[rustfmt::skip]
+const ROLE_SUFFIXES: &[&str] = &[
+    "chef", "direktör", "strateg", "ansvarig", "ledare", "samordnare", "handläggare",
+    "ordförande", "sekreterare", "redaktör", "utvecklare", "rådgivare", "konsult",
+    "arkitekt", "ingenjör", "forskare", "professor", "controller", "förvaltare",
+    "koordinator", "analytiker", "informatör",
+];
+
+/// English title heads, as used in Swedish text for staff of international
+/// companies ("Government Manager", "Chief Information Officer").
+#[rustfmt::skip]
+const ENGLISH_ROLE_HEADS: &[&str] = &[
+    "manager", "director", "officer", "president", "head", "lead", "engineer",
+    "architect", "consultant", "specialist", "analyst", "advisor", "adviser",
+    "coordinator", "strategist", "executive", "partner", "evangelist",
+];
+
+/// Whether `word` is the head of an English title ("Manager").
+pub fn is_english_role_head(word: &str) -> bool {
+    ENGLISH_ROLE_HEADS.contains(&word.to_lowercase().as_str())
+}
+
+/// The base form of a Swedish title, if `word` is one: definite forms are
+/// reduced ("kommunchefen" -> "kommunchef", "professorn" -> "professor",
+/// "vd:n" -> "vd"), the case of an acronym prefix is kept ("IT-strateg"), and
+/// a capital that only opens a line or sentence is dropped ("Direktör").
+pub fn role_base(word: &str) -> Option<String> {
+    let w = word.trim_end_matches(":n").trim_end_matches(":en");
+    if w.is_empty() || !w.chars().next().is_some_and(char::is_alphabetic) {
+        return None;
+    }
+    let lower = w.to_lowercase();
+    let mut candidates = vec![lower.clone()];
+    for suffix in ["en", "et", "n"] {
+        if let Some(stem) = lower.strip_suffix(suffix) {
+            candidates.push(stem.to_string());
+        }
+    }
+    for c in &candidates {
+        word_list!(LIST, ROLES);
+        let known = LIST.find(c).map(str::to_string).or_else(|| {
+            // A compound title: last part a title word, first part at least
+            // two letters ("e-strateg", "utvecklingschef").
+            ROLE_SUFFIXES
+                .iter()
+                .find(|s| c.len() >= s.len() + 2 && c.ends_with(*s))
+                .map(|_| c.clone())
+        });
+        if let Some(base) = known {
+            return Some(restore_case(w, &base));
+        }
+    }
+    None
+}
+
+/// Gives `base` (lower case) the case of the printed `word`: an all-capital
+/// word stays all capitals ("CIO", "VD"), and an upper-case prefix before a
+/// hyphen stays upper case ("IT-strateg").
+fn restore_case(word: &str, base: &str) -> String {
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
+        return base.to_uppercase();
+    }
+    if let Some((prefix, _)) = word.split_once('-')
+        && prefix.chars().count() >= 2
+        && prefix.chars().all(char::is_uppercase)
+        && let Some((_, rest)) = base.split_once('-')
+    {
+        return format!("{prefix}-{rest}");
+    }
+    base.to_string()
+}
+
+/// Words naming an organisation type; a capitalised phrase ending in one is an
+/// organisation ("Göteborgs universitet", "Falkenbergs kommun").
+#[rustfmt::skip]
+const ORG_HEADS: &[&str] = &[
+    "kommun", "kommuner", "stad", "universitet", "högskola", "landsting", "region",
+    "regionen", "myndighet", "myndigheten", "verket", "styrelsen", "institutet",
+    "institut", "förbund", "förbundet", "ab", "akademi", "akademien", "departement",
+    "departementet", "byrå", "byrån", "förening", "föreningen", "länsstyrelse",
+    "länsstyrelsen", "museum", "museet", "bibliotek", "biblioteket", "skola", "skolan",
+    "gymnasium", "gymnasiet", "gymnasieskola", "kommunen", "stiftelsen",
+    "sjukhus", "sjukhuset", "centrum", "nämnd", "nämnden", "förvaltning",
+    "förvaltningen", "bolag", "bolaget", "koncern", "koncernen", "stiftelse",
+    "stiftelsen", "kommunförbund", "landstinget", "riksdag", "riksdagen", "regering",
+    "regeringen",
+];
+
+/// Street and place words: "Olof Palmes gata" names a street, not a person.
+pub fn is_place_head(lower: &str) -> bool {
+    matches!(
+        lower,
+        "gata"
+            | "gatan"
+            | "väg"
+            | "vägen"
+            | "torg"
+            | "torget"
+            | "plats"
+            | "platsen"
+            | "allé"
+            | "park"
+            | "parken"
+            | "backe"
+            | "backen"
+            | "gränd"
+            | "stig"
+            | "stigen"
+    )
+}
+
+/// Whether `lower` names an organisation type (see [`ORG_HEADS`]).
+pub fn is_org_head(lower: &str) -> bool {
+    ORG_HEADS.contains(&lower)
+}
+
+/// Cardinal number words from one to ninety and the round hundreds and
+/// thousands. "en"/"ett" are handled separately because they are mostly articles.
+const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("två", 2.0),
+    ("tre", 3.0),
+    ("fyra", 4.0),
+    ("fem", 5.0),
+    ("sex", 6.0),
+    ("sju", 7.0),
+    ("åtta", 8.0),
+    ("nio", 9.0),
+    ("tio", 10.0),
+    ("elva", 11.0),
+    ("tolv", 12.0),
+    ("tretton", 13.0),
+    ("fjorton", 14.0),
+    ("femton", 15.0),
+    ("sexton", 16.0),
+    ("sjutton", 17.0),
+    ("arton", 18.0),
+    ("nitton", 19.0),
+    ("tjugo", 20.0),
+    ("trettio", 30.0),
+    ("fyrtio", 40.0),
+    ("femtio", 50.0),
+    ("sextio", 60.0),
+    ("sjuttio", 70.0),
+    ("åttio", 80.0),
+    ("nittio", 90.0),
+    ("hundra", 100.0),
+    ("tusen", 1000.0),
+];
+
+/// The value of a cardinal number word, including compounds ("tjugofem",
+/// "tvåhundra", "femtusen"). "en"/"ett" are not included.
+pub fn number_word(word: &str) -> Option<f64> {
+    let lower = word.to_lowercase();
+    if let Some(v) = simple_number_word(&lower) {
+        return Some(v);
+    }
+    // Compounds: tens + unit ("tjugofem"), or a multiplier of hundra/tusen.
+    for (tens, tv) in NUMBER_WORDS
+        .iter()
+        .filter(|(_, v)| (20.0..100.0).contains(v))
+    {
+        if let Some(rest) = lower.strip_prefix(tens)
+            && let Some(u) = simple_number_word(rest).filter(|u| *u < 10.0)
+        {
+            return Some(tv + u);
+        }
+    }
+    for (mult, mv) in [("hundra", 100.0), ("tusen", 1000.0)] {
+        if let Some(head) = lower.strip_suffix(mult)
+            && let Some(h) = simple_number_word(head).filter(|h| *h < mv)
+        {
+            return Some(h * mv);
+        }
+    }
+    None
+}
+
+fn simple_number_word(lower: &str) -> Option<f64> {
+    static MAP: LazyLock<WordMap<f64>> = LazyLock::new(|| WordMap::new(NUMBER_WORDS));
+    MAP.get(lower).map(|(_, v)| v)
+}
+
+/// Ordinal number words for days of the month ("den första april").
+#[rustfmt::skip]
+const ORDINALS: &[&str] = &[
+    "första", "andra", "tredje", "fjärde", "femte", "sjätte", "sjunde", "åttonde",
+    "nionde", "tionde", "elfte", "tolfte", "trettonde", "fjortonde", "femtonde",
+    "sextonde", "sjuttonde", "artonde", "nittonde", "tjugonde",
+];
+
+/// The value of an ordinal word from "första" to "tjugonde".
+pub fn ordinal_word(word: &str) -> Option<f64> {
+    word_list!(LIST, ORDINALS);
+    let found = LIST.find(word)?;
+    ORDINALS
+        .iter()
+        .position(|o| *o == found)
+        .map(|i| (i + 1) as f64)
+}
+
+/// Month names, lower case, January first.
+#[rustfmt::skip]
+const MONTHS: &[&str] = &[
+    "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+    "september", "oktober", "november", "december",
+];
+
+/// Whether `word` is a month name ("november", "November").
+pub fn is_month(word: &str) -> bool {
+    word_list!(LIST, MONTHS);
+    LIST.find(word).is_some()
+}
+
+/// Seasons and period words that date a year without being part of the figure
+/// ("hösten 2007", "början av 2009").
+pub fn is_season(word: &str) -> bool {
+    {
+        word_list!(
+            LIST,
+            &[
+                "hösten",
+                "våren",
+                "sommaren",
+                "vintern",
+                "höst",
+                "sommar",
+                "vinter",
+                "halvåret",
+                "kvartalet",
+                "årsskiftet",
+                "början",
+                "slutet",
+                "mitten",
+            ]
+        );
+        LIST.find(word)
+    }
+    .is_some()
+}
+
+/// Multipliers written after a number ("fyra miljoner", "1,2 miljarder").
+pub fn multiplier(word: &str) -> Option<f64> {
+    let lower = word.to_lowercase();
+    match lower.trim_end_matches('.') {
+        "tusen" => Some(1e3),
+        "miljon" | "miljoner" | "milj" | "mn" | "miljonen" => Some(1e6),
+        "miljard" | "miljarder" | "mdr" | "md" => Some(1e9),
+        _ => None,
+    }
+}
+
+/// Money units: the unit's base name and the factor it carries ("tkr" is
+/// thousands of kronor, "mkr" millions).
+pub fn money_unit(word: &str) -> Option<(&'static str, f64)> {
+    let lower = word.to_lowercase();
+    let unit = match lower.trim_end_matches('.') {
+        "kronor" | "krona" | "kr" | "sek" | "kronorna" | ":-" => ("kronor", 1.0),
+        "tkr" | "ksek" | "tusenkronor" => ("kronor", 1e3),
+        "mkr" | "mnkr" | "msek" | "miljonkronor" => ("kronor", 1e6),
+        "mdkr" | "mdsek" | "miljardkronor" => ("kronor", 1e9),
+        "euro" | "eur" | "€" => ("euro", 1.0),
+        "dollar" | "usd" | "$" => ("dollar", 1.0),
+        "öre" => ("öre", 1.0),
+        _ => {
+            word_list!(LIST, &["kronor", "krona", "öre"]);
+            return LIST.find(&lower).map(|u| (u, 1.0));
+        }
+    };
+    Some(unit)
+}
+
+/// Percent units, base form.
+pub fn percent_unit(word: &str) -> Option<&'static str> {
+    match word.to_lowercase().as_str() {
+        "%" | "procent" | "procenten" => Some("procent"),
+        "procentenheter" | "procentenhet" => Some("procentenhet"),
+        _ => None,
+    }
+}
+
+/// Units of time, base form ("åren" -> "år", "timmar" -> "timme").
+pub fn time_unit(word: &str) -> Option<&'static str> {
+    const FORMS: &[(&str, &str)] = &[
+        ("år", "år"),
+        ("åren", "år"),
+        ("året", "år"),
+        ("halvår", "halvår"),
+        ("halvåret", "halvår"),
+        ("månad", "månad"),
+        ("månader", "månad"),
+        ("månaderna", "månad"),
+        ("vecka", "vecka"),
+        ("veckor", "vecka"),
+        ("veckorna", "vecka"),
+        ("dag", "dag"),
+        ("dagar", "dag"),
+        ("dagarna", "dag"),
+        ("dygn", "dygn"),
+        ("timme", "timme"),
+        ("timmar", "timme"),
+        ("timmarna", "timme"),
+        ("minut", "minut"),
+        ("minuter", "minut"),
+        ("sekund", "sekund"),
+        ("sekunder", "sekund"),
+        ("kvartal", "kvartal"),
+        ("kvartalen", "kvartal"),
+        ("decennium", "decennium"),
+        ("decennier", "decennium"),
+        ("läsår", "läsår"),
+        ("budgetår", "budgetår"),
+        // Genitives: "tre års planering", "två veckors arbete".
+        ("års", "år"),
+        ("månaders", "månad"),
+        ("veckors", "vecka"),
+        ("dagars", "dag"),
+        ("dygns", "dygn"),
+        ("timmars", "timme"),
+        ("minuters", "minut"),
+    ];
+    static MAP: LazyLock<WordMap<&'static str>> = LazyLock::new(|| WordMap::new(FORMS));
+    MAP.get(word).map(|(_, base)| base)
+}
+
+/// Units of measure, base form.
+pub fn measure_unit(word: &str) -> Option<&'static str> {
+    let unit = match word.to_lowercase().trim_end_matches('.') {
+        "km" | "kilometer" | "kilometern" => "kilometer",
+        "m" | "meter" | "metern" => "meter",
+        "mil" | "milen" => "mil",
+        "cm" | "centimeter" => "centimeter",
+        "mm" | "millimeter" => "millimeter",
+        "kvm" | "m2" | "m²" | "kvadratmeter" => "kvadratmeter",
+        "km2" | "km²" | "kvadratkilometer" => "kvadratkilometer",
+        "ha" | "hektar" => "hektar",
+        "kg" | "kilo" | "kilogram" => "kilogram",
+        "g" | "gram" => "gram",
+        "ton" | "tonnen" => "ton",
+        "l" | "liter" | "litern" => "liter",
+        "kwh" => "kWh",
+        "mwh" => "MWh",
+        "gwh" => "GWh",
+        "mw" => "MW",
+        "kw" => "kW",
+        "gb" => "GB",
+        "mb" => "MB",
+        "tb" => "TB",
+        "mbit" | "mbit/s" => "Mbit/s",
+        "gbit" | "gbit/s" => "Gbit/s",
+        "grader" | "grad" => "grad",
+        _ => return None,
+    };
+    Some(unit)
+}
+
+/// Score units ("4 poängen").
+pub fn score_unit(word: &str) -> Option<&'static str> {
+    word_list!(LIST, &["poäng", "poängen", "betyg", "betyget"]);
+    LIST.find(word).map(|w| {
+        if w.starts_with("poäng") {
+            "poäng"
+        } else {
+            "betyg"
+        }
+    })
+}
+
+/// Nouns after which a bare number is a score or index value ("fick värdet två",
+/// "betyget 3,5").
+pub fn is_score_context(word: &str) -> bool {
+    {
+        word_list!(
+            LIST,
+            &[
+                "värdet",
+                "värde",
+                "värden",
+                "betyget",
+                "betyg",
+                "poäng",
+                "poängen",
+                "nivån",
+                "index",
+                "indexet",
+                "snittet",
+                "medelvärdet",
+                "siffran",
+                "resultatet",
+            ]
+        );
+        LIST.find(word)
+    }
+    .is_some()
+}
+
+/// Words before a number that make it approximate ("drygt", "cirka"); "drygt en
+/// enhet" counts "en" as the number one.
+pub fn is_approximator(word: &str) -> bool {
+    {
+        word_list!(
+            LIST,
+            &[
+                "drygt",
+                "knappt",
+                "cirka",
+                "ca",
+                "ungefär",
+                "omkring",
+                "nästan",
+                "minst",
+                "högst",
+                "närmare",
+                "runt",
+                "exakt",
+                "endast",
+                "nära",
+                "uppemot",
+                "åtminstone",
+                "maximalt",
+                "max",
+                "bara",
+                "totalt",
+                "sammanlagt",
+                "över",
+            ]
+        );
+        LIST.find(word)
+    }
+    .is_some()
+}
+
+/// Modifiers that may stand between a number and the noun it counts ("tre
+/// föregående åren", "fyra sådana enheter").
+pub fn is_count_modifier(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    if {
+        word_list!(
+            LIST,
+            &[
+                "sådana",
+                "olika",
+                "nya",
+                "stora",
+                "små",
+                "föregående",
+                "senaste",
+                "första",
+                "kommande",
+                "närmaste",
+                "enskilda",
+                "egna",
+                "hela",
+                "hundra",
+                "tusen",
+                "ytterligare",
+                "extra",
+                "viktiga",
+                "gamla",
+                "unga",
+                "tidigare",
+            ]
+        );
+        LIST.find(&lower)
+    }
+    .is_some()
+    {
+        return true;
+    }
+    // Inflected adjectives and participles: -iga, -ade, -ande, -ende, -ska.
+    ["iga", "ade", "ande", "ende", "ska", "liga"]
+        .iter()
+        .any(|s| lower.len() > s.len() + 2 && lower.ends_with(s))
+}
+
+/// Irregular or ambiguous plural and definite forms of nouns that are often
+/// counted, with their base form.
+const NOUN_FORMS: &[(&str, &str)] = &[
+    ("personer", "person"),
+    ("personerna", "person"),
+    ("gånger", "gång"),
+    ("gången", "gång"),
+    ("områden", "område"),
+    ("områdena", "område"),
+    ("invånare", "invånare"),
+    ("invånarna", "invånare"),
+    ("anställda", "anställd"),
+    ("män", "man"),
+    ("kvinnor", "kvinna"),
+    ("barn", "barn"),
+    ("barnen", "barn"),
+    ("företag", "företag"),
+    ("företagen", "företag"),
+    ("poängen", "poäng"),
+    ("timmar", "timme"),
+    ("länder", "land"),
+    ("händer", "hand"),
+    ("böcker", "bok"),
+    ("exemplar", "exemplar"),
+    ("projekt", "projekt"),
+    ("projekten", "projekt"),
+    ("medlemmar", "medlem"),
+    ("program", "program"),
+];
+
+/// The base form of a counted noun ("datorer" -> "dator", "e-tjänster" ->
+/// "e-tjänst", "områdena" -> "område", "enheter" -> "enhet"). Rule based: an
+/// irregular table, then the regular Swedish plural and definite endings.
+pub fn noun_base(word: &str) -> String {
+    let lower = word.to_lowercase();
+    if let Some(u) = time_unit(&lower) {
+        return u.to_string();
+    }
+    if let Some((_, base)) = NOUN_FORMS.iter().find(|(f, _)| *f == lower) {
+        return (*base).to_string();
+    }
+    let n = lower.chars().count();
+    // Agent nouns in -are are the same in the plural ("invånare", "lärare").
+    if lower.ends_with("are") || n <= 4 {
+        return lower;
+    }
+    // Definite plural: strip "-na", then treat as indefinite plural.
+    let stem = ["arna", "erna", "orna"]
+        .iter()
+        .find_map(|s| lower.strip_suffix(s).map(|st| format!("{st}{}", &s[..2])))
+        .unwrap_or_else(|| lower.clone());
+    if let Some(st) = stem.strip_suffix("or") {
+        return format!("{st}a");
+    }
+    for s in ["ar", "er"] {
+        if let Some(st) = stem.strip_suffix(s)
+            && st.chars().count() >= 3
+        {
+            return st.to_string();
+        }
+    }
+    stem
+}
+
+/// A first-name lexicon entry lookup key: lower case.
+pub fn key(word: &str) -> String {
+    word.to_lowercase()
+}
+
+/// Counts of words, used for small "most frequent" choices.
+pub fn most_frequent<'a>(items: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+    for (i, s) in items.into_iter().enumerate() {
+        let e = counts.entry(s).or_insert((0, i));
+        e.0 += 1;
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1)))
+        .map(|(s, _)| s.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fuzzy_matches_ocr_diacritics_only() {
+        assert!(fuzzy_eq("sager", "säger"));
+        assert!(fuzzy_eq("siger", "säger"));
+        assert!(fuzzy_eq("s4ger", "säger"));
+        assert!(fuzzy_eq("r", "år"));
+        assert!(fuzzy_eq("tva", "två"));
+        assert!(!fuzzy_eq("sagor", "säger"));
+        assert!(!fuzzy_eq("menar", "menas"));
+        assert_eq!(speech_verb("Påpekar"), Some("påpekar"));
+        assert_eq!(speech_verb("siger"), Some("säger"));
+        assert_eq!(speech_verb("springer"), None);
+    }
+
+    #[test]
+    fn role_base_forms() {
+        assert_eq!(role_base("kommunchefen").as_deref(), Some("kommunchef"));
+        assert_eq!(role_base("Direktör").as_deref(), Some("direktör"));
+        assert_eq!(role_base("professorn").as_deref(), Some("professor"));
+        assert_eq!(role_base("IT-strategen").as_deref(), Some("IT-strateg"));
+        assert_eq!(role_base("vd:n").as_deref(), Some("vd"));
+        assert_eq!(role_base("CIO").as_deref(), Some("CIO"));
+        assert_eq!(
+            role_base("utvecklingschef").as_deref(),
+            Some("utvecklingschef")
+        );
+        assert_eq!(
+            role_base("kommundirektör").as_deref(),
+            Some("kommundirektör")
+        );
+        assert_eq!(role_base("ordföranden").as_deref(), Some("ordförande"));
+        assert_eq!(role_base("kommunen"), None);
+        assert_eq!(role_base("Kommunalrådet").as_deref(), Some("kommunalråd"));
+        assert_eq!(role_base("IT-rådet"), None);
+    }
+
+    #[test]
+    fn number_words_and_compounds() {
+        assert_eq!(number_word("två"), Some(2.0));
+        assert_eq!(number_word("Femton"), Some(15.0));
+        assert_eq!(number_word("tjugofem"), Some(25.0));
+        assert_eq!(number_word("tvåhundra"), Some(200.0));
+        assert_eq!(number_word("tva"), Some(2.0));
+        assert_eq!(number_word("trevlig"), None);
+        assert_eq!(ordinal_word("första"), Some(1.0));
+        assert_eq!(ordinal_word("tredje"), Some(3.0));
+    }
+
+    #[test]
+    fn units() {
+        assert_eq!(money_unit("tkr"), Some(("kronor", 1e3)));
+        assert_eq!(money_unit("Mkr"), Some(("kronor", 1e6)));
+        assert_eq!(money_unit("kr."), Some(("kronor", 1.0)));
+        assert_eq!(percent_unit("%"), Some("procent"));
+        assert_eq!(time_unit("åren"), Some("år"));
+        assert_eq!(time_unit("timmar"), Some("timme"));
+        assert_eq!(measure_unit("km"), Some("kilometer"));
+        assert_eq!(multiplier("miljoner"), Some(1e6));
+        assert_eq!(score_unit("poängen"), Some("poäng"));
+    }
+
+    #[test]
+    fn nouns_to_base_form() {
+        assert_eq!(noun_base("datorer"), "dator");
+        assert_eq!(noun_base("e-tjänster"), "e-tjänst");
+        assert_eq!(noun_base("områdena"), "område");
+        assert_eq!(noun_base("enheter"), "enhet");
+        assert_eq!(noun_base("skolor"), "skola");
+        assert_eq!(noun_base("bilar"), "bil");
+        assert_eq!(noun_base("lärare"), "lärare");
+        assert_eq!(noun_base("personer"), "person");
+        assert_eq!(noun_base("bilarna"), "bil");
+    }
+
+    #[test]
+    fn most_frequent_prefers_first_on_ties() {
+        assert_eq!(most_frequent(["b", "a", "a", "b"]).as_deref(), Some("b"));
+        assert_eq!(most_frequent(["x", "y", "y"]).as_deref(), Some("y"));
+    }
+}

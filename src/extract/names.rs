@@ -1,0 +1,229 @@
+//! The first-name lexicon (`dictionaries/firstnames/firstnames.tsv`, embedded at
+//! build time) and the tests on a word that make it a possible part of a name.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use super::lex::{self, Gender};
+
+/// The embedded list: `name<TAB>gender`, `#` comments. See the README beside it
+/// for provenance and licence.
+const FIRSTNAMES_TSV: &str = include_str!("../../dictionaries/firstnames/firstnames.tsv");
+
+/// Lower-case first name -> (printed form, gender).
+static FIRST_NAMES: LazyLock<HashMap<String, (&'static str, Gender)>> = LazyLock::new(|| {
+    let mut map = HashMap::new();
+    for line in FIRSTNAMES_TSV.lines() {
+        if line.starts_with('#') {
+            continue;
+        }
+        let mut parts = line.split('\t');
+        let (Some(name), g) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        let gender = match g {
+            Some("M") => Gender::Male,
+            Some("F") => Gender::Female,
+            _ => Gender::Unknown,
+        };
+        if !name.is_empty() {
+            map.insert(name.to_lowercase(), (name, gender));
+        }
+    }
+    map
+});
+
+/// Capitalised words that the lexicon lists as names but that open Swedish
+/// sentences far more often than they name anyone ("Alla", "Man", "Vid").
+const NOT_FIRST_NAMES: &[&str] = &[
+    "alla", "han", "hon", "in", "man", "min", "de", "den", "det", "the", "se", "so", "son",
+    "visar", "said", "till", "under", "men", "sin", "vid", "om", "mot", "kan", "van", "mark",
+    "rosen", "viking", "urban", "flora", "israel", "ban", "tal", "ton", "mist", "bok", "kil",
+    "ram", "hörn", "lind", "frid", "sam", "tom", "april", "maj", "juni", "juli", "augusti", "ali",
+    "ja", "nej", "bang", "chi", "phi", "sun", "art", "ellen", "ester", "europa", "kalla", "stella",
+    "vera", "gloria", "grace",
+];
+
+/// A first name found in the lexicon.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FirstName {
+    /// The name as the lexicon spells it ("Thorbjörn" for OCR "Thorbjérn");
+    /// a double name as printed ("Anne-Marie").
+    pub canonical: String,
+    /// Gender recorded for the name (of the first part of a double name).
+    pub gender: Gender,
+}
+
+/// Looks `word` up as a first name. The word must be capitalised. Hyphenated
+/// double names count when every part is a name ("Anne-Marie"). Words that the
+/// OCR may have damaged are tried with å, ä, ö put back where a confusable
+/// character stands ("Thorbjérn", "Hakan").
+pub fn first_name(word: &str) -> Option<FirstName> {
+    if !is_capitalised(word) {
+        return None;
+    }
+    if let Some((a, b)) = word.split_once('-') {
+        if a.is_empty() || b.is_empty() || b.contains('-') {
+            return None;
+        }
+        let first = lookup(a)?;
+        lookup(&capitalise(b))?;
+        return Some(FirstName {
+            canonical: word.to_string(),
+            gender: first.gender,
+        });
+    }
+    lookup(word)
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+fn lookup(word: &str) -> Option<FirstName> {
+    let lower = word.to_lowercase();
+    // "Per" is a preposition too, but as a capitalised word it is the name.
+    if NOT_FIRST_NAMES.contains(&lower.as_str())
+        || (lower != "per" && lex::is_function_word(&lower))
+    {
+        return None;
+    }
+    let found = |k: &str| {
+        FIRST_NAMES.get(k).map(|(c, g)| FirstName {
+            canonical: (*c).to_string(),
+            gender: *g,
+        })
+    };
+    if let Some(f) = found(&lower) {
+        return Some(f);
+    }
+    // OCR repair of one character: a symbol or digit that stands for å/ä/ö,
+    // or a plain a/o that lost its diacritic.
+    let chars: Vec<char> = lower.chars().collect();
+    if chars.len() < 3 || chars.len() > 14 {
+        return None;
+    }
+    for (i, &c) in chars.iter().enumerate() {
+        let options: &[char] = match c {
+            'é' | 'è' | '6' | '0' | '#' | '&' | '4' | '8' | '3' | 'ó' | 'ò' | 'ø' => {
+                &['ö', 'ä', 'å']
+            }
+            'a' => &['ä', 'å'],
+            'o' => &['ö'],
+            _ => continue,
+        };
+        for &o in options {
+            let mut v = chars.clone();
+            v[i] = o;
+            let s: String = v.into_iter().collect();
+            if let Some(f) = found(&s) {
+                return Some(f);
+            }
+        }
+    }
+    None
+}
+
+/// Whether `word` starts with an upper-case letter followed by a lower-case one
+/// ("Larsson", "Siösteen"): the shape of a name part, not an acronym.
+pub fn is_capitalised(word: &str) -> bool {
+    let mut chars = word.chars();
+    match (chars.next(), chars.next()) {
+        // The second character may be an OCR stand-in for ö ("G6ran").
+        (Some(a), Some(b)) => {
+            a.is_uppercase()
+                && (b.is_lowercase() || b == '\'' || (b.is_ascii_digit() || b == '#' || b == '&'))
+                && word.chars().skip(1).any(char::is_lowercase)
+        }
+        _ => false,
+    }
+}
+
+/// Whether `word` can be a surname: capitalised, letters (and inner hyphens or
+/// apostrophes) only, not a function word, title or organisation word.
+pub fn is_surname_shape(word: &str) -> bool {
+    // OCR reads a capital I followed by l as "II" ("IIshammar" for "Ilshammar").
+    let repaired;
+    let word = match word.strip_prefix("II") {
+        Some(rest) if rest.chars().next().is_some_and(char::is_lowercase) => {
+            repaired = format!("Il{rest}");
+            repaired.as_str()
+        }
+        _ => word,
+    };
+    if !is_capitalised(word) || word.chars().count() < 2 {
+        return false;
+    }
+    if !word
+        .chars()
+        .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+    {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    !(lex::is_function_word(&lower)
+        || lex::is_org_head(&lower)
+        || lex::role_base(word).is_some()
+        || lex::is_month(word)
+        || lex::speech_verb(word).is_some()
+        || lex::is_english_role_head(word))
+}
+
+/// Lower-case name particles that may stand between first name and surname.
+pub fn is_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "von" | "af" | "de" | "van" | "der" | "den" | "da" | "di" | "la" | "le"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_common_swedish_first_names() {
+        for n in ["Anna", "Lars", "Karin", "Björn", "Åsa", "Per", "Bo"] {
+            assert!(first_name(n).is_some(), "{n}");
+        }
+        assert_eq!(first_name("Karin").map(|f| f.gender), Some(Gender::Female));
+        assert_eq!(first_name("Lars").map(|f| f.gender), Some(Gender::Male));
+    }
+
+    #[test]
+    fn rejects_sentence_words_and_lower_case() {
+        for w in ["Alla", "Man", "Vid", "Men", "lars", "Kommunen", "Det"] {
+            assert!(first_name(w).is_none(), "{w}");
+        }
+    }
+
+    #[test]
+    fn double_names_and_ocr_damage() {
+        assert!(first_name("Eva-Lena").is_some());
+        assert!(first_name("Karl-Erik").is_some());
+        assert_eq!(
+            first_name("Göran").map(|f| f.canonical).as_deref(),
+            Some("Göran")
+        );
+        assert_eq!(
+            first_name("G6ran").map(|f| f.canonical).as_deref(),
+            Some("Göran")
+        );
+        assert!(first_name("Thorbjérn").is_some());
+    }
+
+    #[test]
+    fn surname_shapes() {
+        assert!(is_surname_shape("Lindqvist"));
+        assert!(is_surname_shape("Siösteen-Thiel"));
+        assert!(!is_surname_shape("Kommun"));
+        assert!(!is_surname_shape("IT"));
+        assert!(!is_surname_shape("Och"));
+        assert!(!is_surname_shape("Direktör"));
+        assert!(is_surname_shape("IIshammar"));
+    }
+}

@@ -1,0 +1,126 @@
+//! The binary layout of the embedded lexicon data.
+//!
+//! This file is shared verbatim with the generator (`dictionaries/lexgen` includes
+//! it by path), so it must not depend on anything else in the crate.
+//!
+//! # Files (in `dictionaries/data/`)
+//!
+//! * `forms.fst`: `fst::Map` from a lower-case word form to a packed value (below).
+//! * `lm.fst`: `fst::Map` from a language-model key ([`crate::tokenise::lm_key`],
+//!   plus `<s>`) to its corpus count, and from `"a b"` (two keys joined by
+//!   [`PAIR_SEP`]) to the count of the pair. Keys never contain whitespace, so the
+//!   separator is unambiguous.
+//! * `rules.fst`: `fst::Map` from a form to its hunspell COMPOUNDRULE flags:
+//!   bits 0..16 as a bare dictionary root, bits 16..32 as any form of such a root
+//!   (which counts only as the last part of a rule compound).
+//! * `forbidden.fst`: `fst::Set` of forms hunspell marks as wrong (FORBIDDENWORD),
+//!   e.g. "arbetstillfallen": never words, and no compound may produce them.
+//! * `lexicon.meta`: small text file, one `key value...` per line (totals, the
+//!   compound rules and their flag order, compounding limits).
+//!
+//! # Value packing of `forms.fst`
+//!
+//! ```text
+//! bit  0..8   flags (see `flags`)
+//! bit  8..20  -ln(p) * LOGP_SCALE, rounded, saturating at 4095 (1/32 nat steps)
+//! bit 20..52  corpus count of the form (saturating)
+//! ```
+//!
+//! Frequent fields sit in the low bits: the FST stores each output in as few bytes
+//! as it needs, and most forms have a count of 0.
+
+/// Bit flags of a word form.
+pub mod flags {
+    /// The form is a word on its own.
+    pub const WORD: u8 = 1;
+    /// The form may open a compound ("förvaltnings" in "förvaltningsgränser").
+    pub const BEGIN: u8 = 2;
+    /// The form may stand inside a compound.
+    pub const MIDDLE: u8 = 4;
+    /// The form may close a compound.
+    pub const END: u8 = 8;
+    /// The form is written with a capital (a name: "Järfälla", "Thorbjörn").
+    pub const PROPER: u8 = 16;
+    /// The form is written in capitals (an abbreviation: "IT", "EU").
+    pub const UPPER: u8 = 32;
+    /// The form comes from the hunspell dictionary (otherwise from the corpus or a
+    /// user word list only).
+    pub const DICT: u8 = 64;
+    /// hunspell marks the form NOSUGGEST (vulgar or unwanted as a suggestion): a
+    /// word, but not one to correct towards.
+    pub const NOSUGGEST: u8 = 128;
+}
+
+/// Steps per nat in the quantised `-ln(p)`.
+pub const LOGP_SCALE: f32 = 32.0;
+const LOGP_SHIFT: u32 = 8;
+const LOGP_MASK: u64 = 0xfff;
+const COUNT_SHIFT: u32 = 20;
+const COUNT_MASK: u64 = 0xffff_ffff;
+
+/// Penalty in nats per extra part of a compound's estimated log probability (see
+/// `Lexicon::log_p_compound`); the generator gives unseen stored compounds the
+/// same estimate.
+pub const COMPOUND_PART_PENALTY: f32 = 4.0;
+
+/// The byte between the two keys of a pair in `lm.fst`.
+pub const PAIR_SEP: u8 = b' ';
+
+/// Packs a form's flags, log probability and corpus count into an FST value.
+pub fn pack(flags: u8, log_p: f64, count: u64) -> u64 {
+    let q = (-log_p * f64::from(LOGP_SCALE))
+        .round()
+        .clamp(0.0, LOGP_MASK as f64) as u64;
+    u64::from(flags) | (q << LOGP_SHIFT) | (count.min(COUNT_MASK) << COUNT_SHIFT)
+}
+
+/// The flags of a packed value.
+pub fn unpack_flags(value: u64) -> u8 {
+    (value & 0xff) as u8
+}
+
+/// The natural log probability of a packed value.
+pub fn unpack_log_p(value: u64) -> f32 {
+    -(((value >> LOGP_SHIFT) & LOGP_MASK) as f32) / LOGP_SCALE
+}
+
+/// The corpus count of a packed value.
+pub fn unpack_count(value: u64) -> u32 {
+    ((value >> COUNT_SHIFT) & COUNT_MASK) as u32
+}
+
+/// The `lm.fst` key of the pair `a b`.
+pub fn pair_key(a: &str, b: &str) -> Vec<u8> {
+    let mut k = Vec::with_capacity(a.len() + b.len() + 1);
+    k.extend_from_slice(a.as_bytes());
+    k.push(PAIR_SEP);
+    k.extend_from_slice(b.as_bytes());
+    k
+}
+
+/// Bit of a rule flag in `rules.fst` values as a bare root; the bit for "any form
+/// of such a root" is this shifted left by [`RULE_ANY_SHIFT`].
+pub fn rule_bit(index: usize) -> u64 {
+    1 << index
+}
+
+/// Shift of the "any form" half of a `rules.fst` value.
+pub const RULE_ANY_SHIFT: u32 = 16;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pack_round_trips() {
+        let v = pack(flags::WORD | flags::END, -12.34, 4711);
+        assert_eq!(unpack_flags(v), flags::WORD | flags::END);
+        assert!((unpack_log_p(v) + 12.34).abs() <= 0.5 / LOGP_SCALE);
+        assert_eq!(unpack_count(v), 4711);
+        // Saturation instead of overflow into other fields.
+        let v = pack(0, -1e9, u64::MAX);
+        assert_eq!(unpack_flags(v), 0);
+        assert_eq!(unpack_count(v), u32::MAX);
+        assert!(unpack_log_p(v) < -127.0);
+    }
+}
