@@ -9,9 +9,7 @@
 //!
 //! The corrector keeps a per-thread cache of word readings across documents, so
 //! repeated iterations over the same set measure it warm; `benches/run.sh` times
-//! a cold, whole-corpus run of the command as well. Until the embedded lexicon
-//! lands, set `OCRFIX_DEV_LEXICON` (without a lexicon, correction does nothing
-//! and the numbers mean nothing; the bench says so).
+//! a cold, whole-corpus run of the command as well.
 
 #[path = "corpus/mod.rs"]
 mod corpus;
@@ -96,36 +94,41 @@ fn fixtures() -> Vec<(String, Vec<u8>)> {
         .collect()
 }
 
-/// A lines-per-document snapshot taken after `stages` of the pipeline ran.
-fn lines_after(engine: &Engine, docs: &[(String, Vec<u8>)], stages: usize) -> Vec<Vec<String>> {
+/// Each document's lines after normalisation: the input of the corrector.
+fn normalised(engine: &Engine, docs: &[(String, Vec<u8>)]) -> Vec<Vec<String>> {
     docs.iter()
         .map(|(_, b)| {
             let text = decode::decode(b).expect("decodes").text;
             let mut lines = Lines::split(&text).lines;
-            if stages >= 1 {
-                normalise::normalise(&mut lines, engine.lexicon());
-            }
-            if stages >= 2 {
-                let mut c = Corrector::new(engine.lexicon(), &lines);
-                c.correct_lines(&mut lines, 0.0);
-            }
-            if stages >= 3 {
-                let mut c = Corrector::new(engine.lexicon(), &lines);
-                dehyphenate::dehyphenate(&mut lines, &mut c);
-            }
+            normalise::normalise(&mut lines, engine.lexicon());
             lines
+        })
+        .collect()
+}
+
+/// Each document's lines after dehyphenation, with the corrector that did it,
+/// as `Engine::process_text` hands them to `correct_lines`.
+fn dehyphenated<'l>(
+    engine: &'l Engine,
+    normalised: &[Vec<String>],
+) -> Vec<(Vec<String>, Corrector<'l>)> {
+    normalised
+        .iter()
+        .map(|l| {
+            let mut lines = l.clone();
+            let mut c = Corrector::new(engine.lexicon(), &lines);
+            dehyphenate::dehyphenate(&mut lines, &mut c);
+            (lines, c)
         })
         .collect()
 }
 
 fn stages(c: &mut Criterion) {
     let engine = Engine::new(Options::default());
-    if engine.lexicon().get("och").is_none() {
-        eprintln!(
-            "WARNING: the lexicon is empty (no embedded lexicon yet and OCRFIX_DEV_LEXICON \
-             not set): correction does nothing and these numbers are meaningless"
-        );
-    }
+    assert!(
+        engine.lexicon().get("och").is_some(),
+        "the lexicon is empty: correction would do nothing and the numbers mean nothing"
+    );
     let docs = documents();
     let bytes: u64 = docs.iter().map(|(_, b)| b.len() as u64).sum();
     eprintln!(
@@ -152,7 +155,6 @@ fn stages(c: &mut Criterion) {
         })
     });
 
-    let split = lines_after(&engine, &docs, 0);
     g.bench_function("split_join_lines", |b| {
         let texts: Vec<String> = docs
             .iter()
@@ -165,6 +167,10 @@ fn stages(c: &mut Criterion) {
         })
     });
 
+    let split: Vec<Vec<String>> = docs
+        .iter()
+        .map(|(_, b)| Lines::split(&decode::decode(b).expect("decodes").text).lines)
+        .collect();
     g.bench_function("normalise", |b| {
         b.iter_batched(
             || split.clone(),
@@ -178,35 +184,21 @@ fn stages(c: &mut Criterion) {
         )
     });
 
-    let normalised = lines_after(&engine, &docs, 1);
-    // Corrector::new reads every word and estimates the document's channel;
-    // correct_lines chooses the readings. Both are the "correct" stage.
-    g.bench_function("correct", |b| {
-        b.iter_batched(
-            || normalised.clone(),
-            |mut all| {
-                for lines in &mut all {
-                    let mut c = Corrector::new(engine.lexicon(), lines);
-                    black_box(c.correct_lines(lines, 0.0));
-                }
-                all
-            },
-            BatchSize::PerIteration,
-        )
-    });
-    g.bench_function("correct_new_only", |b| {
+    // The corrector in the order Engine::process_text runs it: Corrector::new
+    // reads every word and estimates the document's channel, dehyphenate joins
+    // split words, correct_lines chooses the readings in context.
+    let normalised = normalised(&engine, &docs);
+    g.bench_function("correct_new", |b| {
         b.iter(|| {
             for lines in &normalised {
                 black_box(Corrector::new(engine.lexicon(), lines));
             }
         })
     });
-
-    let corrected = lines_after(&engine, &docs, 2);
     g.bench_function("dehyphenate", |b| {
         b.iter_batched(
             || {
-                corrected
+                normalised
                     .iter()
                     .map(|l| (l.clone(), Corrector::new(engine.lexicon(), l)))
                     .collect::<Vec<_>>()
@@ -215,13 +207,31 @@ fn stages(c: &mut Criterion) {
                 for (lines, c) in &mut all {
                     black_box(dehyphenate::dehyphenate(lines, c));
                 }
-                all.into_iter().map(|(l, _)| l).collect::<Vec<_>>()
+                all
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    g.bench_function("correct_lines", |b| {
+        b.iter_batched(
+            || dehyphenated(&engine, &normalised),
+            |mut all| {
+                for (lines, c) in &mut all {
+                    black_box(c.correct_lines(lines, 0.0));
+                }
+                all
             },
             BatchSize::PerIteration,
         )
     });
 
-    let repaired = lines_after(&engine, &docs, 3);
+    let repaired: Vec<Vec<String>> = dehyphenated(&engine, &normalised)
+        .into_iter()
+        .map(|(mut lines, mut c)| {
+            c.correct_lines(&mut lines, 0.0);
+            lines
+        })
+        .collect();
     g.bench_function("extract", |b| {
         b.iter(|| {
             for lines in &repaired {

@@ -6,11 +6,14 @@
 #   benches/profile.sh            # 300 KB corpus, seed 1
 #   SIZE=1MB benches/profile.sh
 #
+# Both passes run the batch command with one thread: `ocrfix C/a -o OUT` (cold)
+# and `ocrfix C -o OUT`, where C/b is a copy of C/a (met second, warm).
+#
 # Needs valgrind (installed with apt-get when missing, as root) and python3.
 # Builds a release copy with line tables in target/prof (its own folder in this
 # checkout: cargo takes a target folder shared between checkouts of the same
 # crate as up to date), so target/release is left alone. Environment: BENCH_DIR (default
-# /tmp/ocrfix-bench), SIZE (300KB), SEED (1), TOP (30 rows), OCRFIX_DEV_LEXICON.
+# /tmp/ocrfix-bench), SIZE (300KB), SEED (1), TOP (30 rows).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BENCH_DIR=${BENCH_DIR:-/tmp/ocrfix-bench}
@@ -22,21 +25,20 @@ if ! command -v valgrind >/dev/null; then
   if [[ $(id -u) -eq 0 ]]; then SUDO=; else SUDO=sudo; fi
   $SUDO apt-get update -qq && $SUDO apt-get install -y -qq valgrind >/dev/null
 fi
-if [[ -z "${OCRFIX_DEV_LEXICON:-}" && -d /tmp/ana ]]; then
-  export OCRFIX_DEV_LEXICON=/tmp/ana
-fi
 T=$(pwd)/target/prof
 CARGO_PROFILE_RELEASE_DEBUG=line-tables-only \
-  cargo build --release --quiet --example gen_corpus --example bench_batch --target-dir "$T"
+  cargo build --release --quiet --bin ocrfix --example gen_corpus --target-dir "$T"
 C=$BENCH_DIR/profile-corpus
-"$T/release/examples/gen_corpus" --out "$C" --size "$SIZE" --seed "$SEED" --force
-BYTES=$(find "$C" -name '*.txt' -printf '%s\n' | awk '{ s += $1 } END { print s }')
-# -j 1: rayon then runs the documents in order, so the second copy is warm.
+rm -rf "$C"
+"$T/release/examples/gen_corpus" --out "$C/a" --size "$SIZE" --seed "$SEED" --force
+cp -r "$C/a" "$C/b"
+BYTES=$(find "$C/a" -name '*.txt' -printf '%s\n' | awk '{ s += $1 } END { print s }')
+# -j 1: the documents run in walk (sorted) order, so the copy in b is met warm.
 rm -rf "$BENCH_DIR/prof-out1" "$BENCH_DIR/prof-out2"
 valgrind --tool=callgrind --callgrind-out-file="$BENCH_DIR/cold.out" \
-  "$T/release/examples/bench_batch" "$C" -o "$BENCH_DIR/prof-out1" -j 1 -q 2>/dev/null &
+  "$T/release/ocrfix" "$C/a" -o "$BENCH_DIR/prof-out1" -j 1 -q 2>/dev/null &
 valgrind --tool=callgrind --callgrind-out-file="$BENCH_DIR/twice.out" \
-  "$T/release/examples/bench_batch" "$C" "$C" -o "$BENCH_DIR/prof-out2" -j 1 -q 2>/dev/null
+  "$T/release/ocrfix" "$C" -o "$BENCH_DIR/prof-out2" -j 1 -q 2>/dev/null
 wait
 for f in cold twice; do
   callgrind_annotate --auto=no --inclusive=yes --threshold=100 "$BENCH_DIR/$f.out" 2>/dev/null \
