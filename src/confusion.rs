@@ -89,7 +89,6 @@ pub const RENDERINGS: &[Rendering] = &[
     r!('ä', "#", 0.02),
     r!('ä', "", 0.02),
     r!('ä', "c", 0.01),
-    r!('ä', "e", 0.01),
     r!('ä', "3", 0.005),
     r!('ä', "8", 0.005),
     r!('ä', "£", 0.005),
@@ -113,7 +112,6 @@ pub const RENDERINGS: &[Rendering] = &[
     r!('ö', "&", 0.01),
     r!('ö', "", 0.01),
     r!('ö', "b", 0.005),
-    r!('ö', "e", 0.005),
     r!('ö', "8", 0.005),
     r!('ö', "ó", 0.005),
     r!('ö', "ò", 0.005),
@@ -130,8 +128,10 @@ pub const RENDERINGS: &[Rendering] = &[
     r!('l', "1", 0.004),
     r!('l', "i", 0.0005),
     r!('l', "|", 0.001),
-    r!('i', "[", 0.002),
-    r!('i', "|", 0.002),
+    // "[" and "|" stand for a capital I, a small share of all i's but the
+    // only letter these marks are ever read as inside a word.
+    r!('i', "[", 0.02),
+    r!('i', "|", 0.01),
     r!('i', "1", 0.0005),
     r!('i', "l", 0.0005),
     r!('o', "0", 0.001),

@@ -11,18 +11,14 @@ use crate::correct::Corrector;
 use crate::sidecar::{Correction, CorrectionKind};
 use crate::tokenise::{self, Token};
 
-/// Words that follow a suspended compound's hyphen ("kunskaps- och metodområden").
-const CONJUNCTIONS: &[&str] = &[
-    "och",
-    "eller",
-    "samt",
-    "respektive",
-    "resp",
-    "men",
-    "som",
-    "till",
-    "&",
-];
+/// Words that follow a suspended compound's hyphen ("kunskaps- och
+/// metodområden"): never the end of a split word.
+const CONJUNCTIONS: &[&str] = &["och", "eller", "samt", "respektive", "resp", "&"];
+
+/// Words that may follow a suspended compound ("både förvaltnings- som
+/// bolagsgränser") but also end split words ("Plattfor-" + "men"): the join
+/// must then spell a word the lexicon holds.
+const MAYBE_CONJUNCTIONS: &[&str] = &["men", "som", "till"];
 
 /// How a line-break hyphen is resolved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,20 +90,28 @@ fn decide(stem: &str, tail: &Token<'_>, corrector: &mut Corrector<'_>) -> Join {
     if t.is_empty() || !tail.lead.is_empty() {
         return Join::None;
     }
-    if CONJUNCTIONS.contains(&t.to_lowercase().as_str()) {
+    let lower = t.to_lowercase();
+    if CONJUNCTIONS.contains(&lower.as_str()) {
         return Join::None;
     }
     let last_segment = stem.rsplit('-').next().unwrap_or(stem);
-    let letters = last_segment.chars().filter(|c| c.is_alphabetic()).count();
-    let abbreviation = letters > 0
-        && (letters == 1 || last_segment.chars().all(|c| !c.is_lowercase()))
-        && last_segment.chars().count() <= 5;
-    if abbreviation || last_segment.ends_with(|c: char| c.is_ascii_digit()) {
+    let chars = last_segment.chars().count();
+    let abbreviation = last_segment.chars().all(char::is_alphabetic)
+        && (chars == 1 || (chars <= 5 && last_segment.chars().all(char::is_uppercase)));
+    let number = last_segment.chars().all(|c| c.is_ascii_digit());
+    if chars > 0 && (abbreviation || number) {
         // "IT-" + "kommun", "e-" + "tjänster", "24-" + "timmars": the hyphen is
         // the word's own.
         return Join::Keep;
     }
     let dropped = format!("{stem}{t}");
+    if MAYBE_CONJUNCTIONS.contains(&lower.as_str()) {
+        return if corrector.is_stored(&dropped) {
+            Join::Drop
+        } else {
+            Join::None
+        };
+    }
     if known(&dropped, corrector) {
         return Join::Drop;
     }

@@ -44,17 +44,28 @@ pub fn starts_upper(word: &str) -> bool {
         .is_some_and(char::is_uppercase)
 }
 
+/// The OCR's marks for a capital I read as that letter.
+fn with_capital_i(observed: &str) -> String {
+    observed
+        .chars()
+        .map(|c| if matches!(c, '[' | '|') { 'I' } else { c })
+        .collect()
+}
+
+/// Whether `observed` is written in capitals throughout ("IT", "[T", "FÖRORD"):
+/// an acronym or a heading, which says nothing about being a name.
+pub fn is_all_caps(observed: &str) -> bool {
+    let observed = with_capital_i(observed);
+    case_of(&observed) == Case::Upper && observed.chars().filter(|c| c.is_alphabetic()).count() > 1
+}
+
 /// `form` (lower case) written in the case of `observed`.
 ///
 /// A mixed pattern is the OCR's doing more often than the printer's ("VAr" for
 /// "Vår"), so it is read as title case when the observed word starts with a
 /// capital: inner capitals survive only where the word is left as it was.
 pub fn recase(form: &str, observed: &str, proper: bool) -> String {
-    // "[" and "|" are the OCR's capital I.
-    let observed: String = observed
-        .chars()
-        .map(|c| if matches!(c, '[' | '|') { 'I' } else { c })
-        .collect();
+    let observed = with_capital_i(observed);
     let upper_first = starts_upper(&observed);
     match case_of(&observed) {
         Case::Upper if form.chars().filter(|c| c.is_alphabetic()).count() > 1 => {
@@ -86,6 +97,7 @@ mod tests {
         assert_eq!(case_of("VAr"), Case::Mixed);
         assert_eq!(case_of("f6r"), Case::Lower);
         assert_eq!(case_of("4r"), Case::Lower);
+        assert!(is_all_caps("IT") && is_all_caps("[T") && !is_all_caps("I") && !is_all_caps("It"));
     }
 
     #[test]

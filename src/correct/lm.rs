@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 
 /// Weight of the word-pair estimate against the unigram, at most.
-const MAX_PAIR_WEIGHT: f32 = 0.8;
+const MAX_PAIR_WEIGHT: f32 = 0.9;
 
 /// Occurrences of the left word at which its pair estimate gets half its weight.
 const PAIR_WEIGHT_HALF: f32 = 5.0;

@@ -17,7 +17,7 @@ pub mod rules;
 pub mod search;
 
 use crate::confusion::{Channel, DIACRITICS, Evidence, RENDERINGS};
-use crate::lexicon::{Entry, Lexicon, english, flags};
+use crate::lexicon::{Entry, Lexicon, chars, english, flags};
 use crate::sidecar::{Correction, CorrectionKind};
 use crate::tokenise::{self, SENTENCE_START, Token};
 use rustc_hash::FxHashMap;
@@ -28,18 +28,11 @@ use std::rc::Rc;
 /// Readings kept per word segment after the search, best first.
 const MAX_READINGS: usize = 6;
 
-/// Cost of an unknown word: most words missing from the lexicon are names, so
-/// an unknown word costs the chance of meeting one (about 1 token in 100) plus a
-/// cost per character, the price of spelling out a string the lexicon cannot
-/// vouch for. Long unknown words are thus far less likely than short ones.
-const OOV_BASE: f32 = 4.6;
-const OOV_PER_CHAR: f32 = 2.0;
-
 /// An unknown word in lower case is rarer than a capitalised one (a name).
 const LOWER_OOV_COST: f32 = 1.5;
 
 /// A common word printed with a capital inside a sentence.
-const CAPITAL_COST: f32 = 3.0;
+const CAPITAL_COST: f32 = 4.5;
 
 /// Cost of reading a lower-case word as a name.
 const LOWER_NAME_COST: f32 = 4.0;
@@ -50,8 +43,17 @@ const JUNCTION_COST: f32 = 2.5;
 /// Cost of a compound whose last part lacks the dictionary's END flag.
 const UNMARKED_END_COST: f32 = 4.0;
 
+/// Extra cost of reading a word the lexicon holds as another word. The
+/// confusion model prices each misprint alone, but a misprint that happens to
+/// spell another real word is rarer than the model says, and changing a right
+/// word costs as much as leaving a wrong one.
+const KEEP_COST: f32 = 2.0;
+
 /// Words on each side within which English neighbours make a word English.
 const ENGLISH_WINDOW: usize = 3;
+
+/// Cost of each inner compound part that lacks the dictionary's MIDDLE flag.
+const UNMARKED_MIDDLE_COST: f32 = 1.5;
 
 /// Rounds of re-estimating the channel from the document.
 const EM_ROUNDS: usize = 3;
@@ -331,7 +333,9 @@ impl<'l> Corrector<'l> {
 
     /// Readings of one hyphen-free segment.
     fn segment_readings(&mut self, seg: &str, slot: Slot, sentence_start: bool) -> Vec<Reading> {
-        if seg.is_empty() || (slot == Slot::Head && short_prefix(seg)) {
+        let number = seg.chars().all(|c| c.is_ascii_digit());
+        if seg.is_empty() || number || (slot == Slot::Head && short_prefix(seg)) {
+            // "e-", "IT-", "14-": a prefix taken as it is.
             return vec![self.fixed(seg)];
         }
         let lower = seg.to_lowercase();
@@ -347,6 +351,10 @@ impl<'l> Corrector<'l> {
             .collect();
         if !out.iter().any(|r| r.identity) {
             out.push(self.unknown(seg));
+        } else if cands.iter().any(|c| c.is_identity() && c.parts.len() == 1) {
+            for r in out.iter_mut().filter(|r| !r.identity) {
+                r.emission += KEEP_COST;
+            }
         }
         let best = out
             .iter()
@@ -370,8 +378,20 @@ impl<'l> Corrector<'l> {
         if proper && !case::starts_upper(observed) {
             emission += LOWER_NAME_COST;
         }
-        if !proper && case::starts_upper(observed) && !sentence_start {
-            // A capital inside a sentence suggests a name the lexicon lacks.
+        if !proper
+            && case::starts_upper(observed)
+            && !case::is_all_caps(observed)
+            && !sentence_start
+        {
+            // A capital inside a sentence suggests a name the lexicon lacks:
+            // the word as printed may be that name ("DAFA-Spar") rather than
+            // the common word it spells.
+            if c.is_identity() {
+                let name = self.unknown(observed);
+                if name.emission - name.lm.log_p < CAPITAL_COST - log_p(c) {
+                    return name;
+                }
+            }
             emission += CAPITAL_COST;
         }
         let kind = c
@@ -396,9 +416,10 @@ impl<'l> Corrector<'l> {
 
     /// The word as printed, unknown to the lexicon.
     fn unknown(&self, observed: &str) -> Reading {
-        let suspects: f32 = observed.chars().map(suspect_cost).sum();
-        let chars = observed.chars().count() as f32;
-        let mut cost = OOV_BASE + OOV_PER_CHAR * chars + suspects;
+        // The character model prices the spelling: long words and shapes
+        // Swedish does not have ("Mtbar", "f6r", "[T") cost far more than
+        // short, ordinary ones such as a surname.
+        let mut cost = chars::word_cost(observed);
         if !case::starts_upper(observed) {
             cost += LOWER_OOV_COST;
         }
@@ -625,7 +646,7 @@ impl<'l> Corrector<'l> {
         match self.lexicon.get(&key) {
             Some(e) => self.model.word(key, e.log_p, e.count),
             None => {
-                let log_p = -(OOV_BASE + OOV_PER_CHAR * word.chars().count() as f32);
+                let log_p = -chars::word_cost(word);
                 self.model.word(key, log_p, 0)
             }
         }
@@ -759,7 +780,7 @@ fn log_p(c: &Candidate) -> f32 {
 }
 
 /// A compound is about as common as its rarest part, less a cost per junction
-/// and a cost for a last part that the dictionary does not mark as one.
+/// and a cost for each part the dictionary does not mark for its place.
 fn compound_log_p(parts: &[search::Part]) -> f32 {
     let rarest = parts
         .iter()
@@ -768,20 +789,16 @@ fn compound_log_p(parts: &[search::Part]) -> f32 {
     let unmarked_end = parts
         .last()
         .is_some_and(|p| p.entry.flags & flags::END == 0);
+    let unmarked_middles = parts
+        .iter()
+        .skip(1)
+        .take(parts.len().saturating_sub(2))
+        .filter(|p| p.entry.flags & flags::MIDDLE == 0)
+        .count();
     rarest
         - JUNCTION_COST * (parts.len().saturating_sub(1)) as f32
         - if unmarked_end { UNMARKED_END_COST } else { 0.0 }
-}
-
-/// Characters that Swedish words do not contain but the OCR prints for å/ä/ö.
-/// The extra cost an unknown word pays for a character that Swedish words
-/// hardly ever contain but the OCR prints for a letter ("é", "6", "#", "[").
-fn suspect_cost(c: char) -> f32 {
-    match c {
-        'é' | '#' | '&' | '£' | '|' | '[' | '0'..='9' => 7.0,
-        '\'' | '’' => 3.0,
-        _ => 0.0,
-    }
+        - UNMARKED_MIDDLE_COST * unmarked_middles as f32
 }
 
 /// Segments of a word split at hyphens, with their slots. A trailing hyphen
@@ -830,7 +847,11 @@ fn classify(tok: &Token<'_>) -> Role {
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
     if letters == 0 {
         // Symbols alone: only "&" and "[" can stand for a word ("s&", "[ s").
-        return if w == "[" { Role::Word } else { Role::Fixed };
+        return if matches!(w, "[" | "|") {
+            Role::Word
+        } else {
+            Role::Fixed
+        };
     }
     if (2..=5).contains(&letters) && w.chars().all(char::is_uppercase) {
         // Acronyms ("IT", "EU", "SKL") are printed as they are.

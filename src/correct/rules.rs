@@ -32,6 +32,7 @@ const YEAR_CUES: &[&str] = &[
 /// Joins words split by a stray space and undoes doubled year digits, in place.
 pub fn apply(lines: &mut [String], corrector: &mut Corrector<'_>) -> Vec<Correction> {
     let mut out = Vec::new();
+    let years = years_in(lines);
     for (ln, line) in lines.iter_mut().enumerate() {
         let mut edits: Vec<(usize, usize, Correction)> = Vec::new();
         let toks = tokenise::tokens(line);
@@ -59,12 +60,18 @@ pub fn apply(lines: &mut [String], corrector: &mut Corrector<'_>) -> Vec<Correct
                     continue;
                 }
             }
-            if let Some(year) = undouble_year(t.word) {
+            if let Some(year) = undouble_year(t.word, &years) {
                 let cue = i
                     .checked_sub(1)
                     .map(|p| toks[p].word.to_lowercase())
                     .is_some_and(|w| YEAR_CUES.contains(&w.as_str()));
-                if cue {
+                // Five digits are written "20 003" in Swedish, so a five-digit
+                // token next to the years the document talks about is a year
+                // the OCR stuttered on.
+                let near = year
+                    .parse::<u32>()
+                    .is_ok_and(|y| years.iter().any(|&d| d.abs_diff(y) <= NEAR_YEARS));
+                if cue || near {
                     edits.push((
                         t.start,
                         t.end(),
@@ -117,19 +124,54 @@ fn should_join(a: &str, b: &str, corrector: &mut Corrector<'_>) -> bool {
         && corrector.is_known(&format!("{a}{b}"))
 }
 
+/// Years a document mentions (four-digit numbers from 1900 to 2099).
+fn years_in(lines: &[String]) -> Vec<u32> {
+    let mut years: Vec<u32> = lines
+        .iter()
+        .flat_map(|l| tokenise::tokens(l))
+        .filter(|t| t.word.len() == 4)
+        .filter_map(|t| t.word.parse().ok())
+        .filter(|y| (1900..2100).contains(y))
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    years
+}
+
+/// Years within this distance of one the document mentions count as near.
+const NEAR_YEARS: u32 = 10;
+
 /// "20009" read as "2009": a five-digit number with a doubled digit that makes
-/// a year of the last two centuries once undoubled.
-fn undouble_year(word: &str) -> Option<String> {
-    if word.len() != 5 || !word.bytes().all(|b| b.is_ascii_digit()) {
+/// a year of 1900-2099 once undoubled (not a round number such as "20000").
+/// When two undoublings make years ("19966": 1966 or 1996), the one nearest a
+/// year of the document wins, else the later pair.
+fn undouble_year(word: &str, years: &[u32]) -> Option<String> {
+    if word.len() != 5 || !word.bytes().all(|b| b.is_ascii_digit()) || word.ends_with("00") {
         return None;
     }
     let b = word.as_bytes();
-    (1..5).filter(|&i| b[i] == b[i - 1]).find_map(|i| {
-        let mut y = word.to_string();
-        y.remove(i);
-        let n: u32 = y.parse().ok()?;
-        (1900..2100).contains(&n).then_some(y)
-    })
+    let mut options: Vec<(u32, String)> = (1..5)
+        .filter(|&i| b[i] == b[i - 1])
+        .filter_map(|i| {
+            let mut y = word.to_string();
+            y.remove(i);
+            let n: u32 = y.parse().ok()?;
+            (1900..2100).contains(&n).then_some((n, y))
+        })
+        .collect();
+    options.dedup_by(|a, b| a.0 == b.0);
+    let distance = |y: u32| {
+        years
+            .iter()
+            .map(|&d| d.abs_diff(y))
+            .min()
+            .unwrap_or(u32::MAX)
+    };
+    options
+        .into_iter()
+        .rev()
+        .min_by_key(|(y, _)| distance(*y))
+        .map(|(_, s)| s)
 }
 
 fn correction(
@@ -157,10 +199,15 @@ mod tests {
 
     #[test]
     fn undoubles_years() {
-        assert_eq!(undouble_year("20009").as_deref(), Some("2009"));
-        assert_eq!(undouble_year("19985").as_deref(), Some("1985"));
-        assert_eq!(undouble_year("12345"), None);
-        assert_eq!(undouble_year("2009"), None);
-        assert_eq!(undouble_year("100000"), None);
+        assert_eq!(undouble_year("20009", &[]).as_deref(), Some("2009"));
+        assert_eq!(undouble_year("19985", &[]).as_deref(), Some("1985"));
+        assert_eq!(undouble_year("12345", &[]), None);
+        assert_eq!(undouble_year("2009", &[]), None);
+        assert_eq!(undouble_year("100000", &[]), None);
+        assert_eq!(undouble_year("20000", &[]), None);
+        // Two readings: the one near the document's years, else the later pair.
+        assert_eq!(undouble_year("19966", &[1995]).as_deref(), Some("1996"));
+        assert_eq!(undouble_year("19966", &[1968]).as_deref(), Some("1966"));
+        assert_eq!(undouble_year("19966", &[]).as_deref(), Some("1996"));
     }
 }

@@ -215,7 +215,14 @@ impl<D: AsRef<[u8]>> Walk<'_, D> {
         }
         let part_chars = char_count(&self.form[part_start..]);
         let rest = &self.observed[pos..];
-        let joinable = if first { flags::BEGIN } else { flags::MIDDLE };
+        // hunspell-sv marks few forms MIDDLE; a form that may begin a compound
+        // may also stand inside one ("amatör" + "data" + "nätverket"), priced
+        // in `correct::compound_log_p`.
+        let joinable = if first {
+            flags::BEGIN
+        } else {
+            flags::MIDDLE | flags::BEGIN
+        };
         if entry.flags & joinable != 0
             && part_chars >= MIN_PART_CHARS
             && char_count(rest) >= MIN_PART_CHARS

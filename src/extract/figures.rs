@@ -69,9 +69,14 @@ pub fn find(layout: &Layout) -> Vec<Figure> {
 
 fn paragraph_figures(p: &Paragraph) -> Vec<Figure> {
     let toks = tokens(&p.text);
+    let skip = contact_numbers(&toks);
     let mut cands: Vec<Cand> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        if skip[i] {
+            i += 1;
+            continue;
+        }
         let found = number_at(&toks, i);
         match found.last().map(|c| c.tok_end) {
             Some(end) => {
@@ -98,6 +103,60 @@ fn paragraph_figures(p: &Paragraph) -> Vec<Figure> {
             line: p.line_at(c.start),
         })
         .collect()
+}
+
+/// Tokens that belong to telephone numbers ("tel. 08-452 70 00", "0303-33 00
+/// 00") and postcodes ("118 82 Stockholm"): digit groups that are no
+/// quantities.
+fn contact_numbers(toks: &[Token]) -> Vec<bool> {
+    let digits = |t: &Token, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&t.word.len()) && t.word.chars().all(|c| c.is_ascii_digit())
+    };
+    let mut skip = vec![false; toks.len()];
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        let after_phone_word = i > 0
+            && matches!(
+                toks[i - 1].word.to_lowercase().as_str(),
+                "tel" | "tfn" | "telefon" | "mobil" | "mobiltelefon" | "fax" | "växel"
+            );
+        // An area code: "08-452", "0303-33"; or digits after "tel.".
+        let area_code = t.word.starts_with('0')
+            && t.word.split_once('-').is_some_and(|(a, b)| {
+                a.len() >= 2
+                    && !b.is_empty()
+                    && a.chars().all(|c| c.is_ascii_digit())
+                    && b.chars().all(|c| c.is_ascii_digit())
+            });
+        if area_code || (after_phone_word && t.word.starts_with(|c: char| c.is_ascii_digit())) {
+            skip[i] = true;
+            let mut j = i + 1;
+            while j < toks.len() && toks[j - 1].trail.is_empty() && digits(&toks[j], 2..=3) {
+                skip[j] = true;
+                j += 1;
+            }
+            i = j;
+            continue;
+        }
+        // A postcode: three digits, two digits, a town.
+        let postcode = digits(t, 3..=3)
+            && t.trail.is_empty()
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| digits(n, 2..=2) && n.trail.is_empty())
+            && toks
+                .get(i + 2)
+                .is_some_and(|n| n.word.starts_with(char::is_uppercase));
+        if postcode {
+            skip[i] = true;
+            skip[i + 1] = true;
+            i += 2;
+            continue;
+        }
+        i += 1;
+    }
+    skip
 }
 
 /// Parses a number written with digits: "3,5", "1300", "1.500".
@@ -143,6 +202,11 @@ fn is_reference_word(lower: &str) -> bool {
             | "plan"
             | "buss"
             | "linje"
+            | "vecka"
+            | "v"
+            | "tfn"
+            | "mobil"
+            | "växel"
     )
 }
 
@@ -150,7 +214,8 @@ fn is_reference_word(lower: &str) -> bool {
 /// "Sveriges IT-kommun 2009"): a capitalised word that is not a function word,
 /// a quantity word, a month or season.
 fn names_the_number(prev: &Token) -> bool {
-    let w = prev.word;
+    // OCR puts "[" or "|" for a capital I ("Sveriges [T-kommun 2009").
+    let w = prev.word.trim_start_matches(['[', '|']);
     let lower = w.to_lowercase();
     prev.trail.is_empty()
         && w.chars().next().is_some_and(char::is_uppercase)
@@ -162,6 +227,70 @@ fn names_the_number(prev: &Token) -> bool {
         && lex::time_unit(w).is_none()
 }
 
+/// Whether the capitalised word before a number is a genitive owner of what the
+/// number counts ("Landets 290 kommuner", "Kommunens 46 medarbetare"), not a
+/// name the number belongs to ("Vision 2030"): a genitive in -s, with a noun
+/// right after the number.
+fn owner_of_count(toks: &[Token], i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).map(|j| &toks[j]) else {
+        return false;
+    };
+    let genitive = prev.word.chars().count() >= 4
+        && prev.word.ends_with('s')
+        && !prev.word.chars().skip(1).any(char::is_uppercase);
+    genitive
+        && toks[i].trail.is_empty()
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| n.lead.is_empty() && is_noun(n))
+}
+
+/// A number followed by "och en halv" ("ett och ett halvt år", "två och en halv
+/// miljon"): the value with the half added and the index of "halv(t)".
+fn and_a_half(toks: &[Token], i: usize, value: f64) -> Option<(f64, usize)> {
+    let words: Vec<&Token> = toks.iter().skip(i).take(4).collect();
+    let [a, and, one, half] = words.as_slice() else {
+        return None;
+    };
+    let plain = [a, and, one].iter().all(|t| t.trail.is_empty())
+        && [and, one, half].iter().all(|t| t.lead.is_empty());
+    (plain
+        && and.word == "och"
+        && matches!(one.word, "en" | "ett")
+        && matches!(half.word, "halv" | "halvt"))
+    .then_some((value + 0.5, i + 3))
+}
+
+/// An approximate number written with "-tal": "ett 50-tal", "ett tiotal",
+/// "hundratals".
+fn approximate_number(w: &str) -> Option<f64> {
+    let lower = w.to_lowercase();
+    let stem = lower
+        .strip_suffix("-talet")
+        .or_else(|| lower.strip_suffix("-tal"))
+        .or_else(|| lower.strip_suffix("talet"))
+        .or_else(|| lower.strip_suffix("tals"))
+        .or_else(|| lower.strip_suffix("tal"))?;
+    let stem = stem.trim_end_matches('-');
+    if !stem.is_empty() && stem.chars().all(|c| c.is_ascii_digit()) {
+        return stem.parse().ok();
+    }
+    // Only round numbers take "-tal" ("tiotal", "tjugotal", "hundratal"); this
+    // keeps ordinary words ending in "tal" ("antal", "samtal") out.
+    lex::number_word(stem).filter(|v| *v >= 10.0 && v % 10.0 == 0.0)
+}
+
+/// The first year of a decade written "1990-talet" (or "1990-talets",
+/// "2000-tal"): a time, not a count.
+fn decade(w: &str) -> Option<f64> {
+    let lower = w.to_lowercase();
+    let stem = ["-talets", "-talet", "-tal"]
+        .iter()
+        .find_map(|s| lower.strip_suffix(s))?;
+    let year: u32 = stem.parse().ok().filter(|_| stem.len() == 4)?;
+    ((1000..=2100).contains(&year) && year.is_multiple_of(10)).then_some(f64::from(year))
+}
+
 /// The figures starting at token `i` (two for a range written as one word).
 fn number_at(toks: &[Token], i: usize) -> Vec<Cand> {
     let t = &toks[i];
@@ -171,9 +300,30 @@ fn number_at(toks: &[Token], i: usize) -> Vec<Cand> {
     if prev.is_some_and(|p| is_reference_word(p.word.trim_end_matches('.')))
         || (!w.is_empty()
             && prev.is_some_and(names_the_number)
+            && !owner_of_count(toks, i)
             && w.starts_with(|c: char| c.is_ascii_digit()))
+        // "00", "08": digits with a leading zero are codes, not quantities.
+        || (w.len() > 1 && w.starts_with('0') && w.chars().all(|c| c.is_ascii_digit()))
     {
         return Vec::new();
+    }
+    // A decade: "1990-talet", "2000-talets".
+    if let Some(decade) = decade(w) {
+        return vec![cand(
+            decade,
+            None,
+            FigureKind::Year,
+            t.start,
+            t.end(),
+            i,
+            i + 1,
+            true,
+        )];
+    }
+    if let Some(v) = approximate_number(w) {
+        return complete(toks, i, i + 1, v, t.start, true)
+            .into_iter()
+            .collect();
     }
     let end_of = |k: usize| toks[k].start + toks[k].word.len();
     // Ranges and dates written as one word.
@@ -272,7 +422,11 @@ fn number_at(toks: &[Token], i: usize) -> Vec<Cand> {
         let day = v.fract() == 0.0 && (1.0..=31.0).contains(&v) && j == i + 1;
         if day && t.trail.is_empty() && toks.get(j).is_some_and(|m| lex::is_month(m.word)) {
             let mut e = j;
-            if toks[j].trail.is_empty() && toks.get(j + 1).is_some_and(|y| is_year(y.word)) {
+            if toks[j].trail.is_empty()
+                && toks
+                    .get(j + 1)
+                    .is_some_and(|y| is_year(y.word) || destuttered_year(y.word).is_some())
+            {
                 e = j + 1;
             }
             return vec![cand(
@@ -286,7 +440,24 @@ fn number_at(toks: &[Token], i: usize) -> Vec<Cand> {
                 true,
             )];
         }
-        let year = j == i + 1 && is_year(w);
+        // "20009": a year with a digit the OCR printed twice, when nothing
+        // after it makes it a count ("20009 invånare" is not a year).
+        let stutter = (j == i + 1)
+            .then(|| destuttered_year(w))
+            .flatten()
+            .filter(|_| {
+                !(t.trail.is_empty()
+                    && toks.get(j).is_some_and(|n| {
+                        is_noun(n)
+                            || lex::money_unit(n.word).is_some()
+                            || lex::percent_unit(n.word).is_some()
+                            || lex::measure_unit(n.word).is_some()
+                    }))
+            });
+        if let Some(y) = stutter {
+            v = y;
+        }
+        let year = j == i + 1 && (is_year(w) || stutter.is_some());
         if year {
             // "november 2009": a month before makes it a date.
             if let Some(p) = prev.filter(|p| p.trail.is_empty() && lex::is_month(p.word)) {
@@ -332,12 +503,20 @@ fn number_at(toks: &[Token], i: usize) -> Vec<Cand> {
             .collect();
     }
     // Number words.
+    let lower = w.to_lowercase();
+    let word_value = lex::number_word(w).or_else(|| (lower == "ett").then_some(1.0));
+    if let Some((v, half)) = word_value.and_then(|v| and_a_half(toks, i, v)) {
+        let mut c = complete(toks, half, half + 1, v, t.start, true);
+        if let Some(c) = c.as_mut() {
+            c.tok_start = i;
+        }
+        return c.into_iter().filter(|c| !c.tentative).collect();
+    }
     if let Some(v) = lex::number_word(w) {
         return complete(toks, i, i + 1, v, t.start, true)
             .into_iter()
             .collect();
     }
-    let lower = w.to_lowercase();
     if lower == "en" || lower == "ett" {
         return one(toks, i).into_iter().collect();
     }
@@ -357,6 +536,20 @@ fn number_at(toks: &[Token], i: usize) -> Vec<Cand> {
         }
     }
     Vec::new()
+}
+
+/// The year a five-digit word stands for when one of its digits is doubled by
+/// the OCR ("20009" -> 2009, "19987" -> 1987).
+fn destuttered_year(w: &str) -> Option<f64> {
+    let b = w.as_bytes();
+    if b.len() != 5 || !b.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    (0..4)
+        .filter(|&k| b[k] == b[k + 1])
+        .map(|k| format!("{}{}", &w[..k], &w[k + 1..]))
+        .find(|y| is_year(y))
+        .and_then(|y| y.parse().ok())
 }
 
 fn is_year(w: &str) -> bool {
@@ -391,7 +584,9 @@ fn cand(
 }
 
 /// "en"/"ett" as the number one: "en enda timme", "drygt en enhet", "ett
-/// halvår", "en miljon kronor". Elsewhere they are articles.
+/// halvår", "en miljon kronor", "en halv miljon kronor" (a half), "en gång i
+/// månaden", and the low end of a range ("en eller två personer"). Elsewhere
+/// they are articles.
 fn one(toks: &[Token], i: usize) -> Option<Cand> {
     let t = &toks[i];
     if !t.trail.is_empty() {
@@ -406,11 +601,77 @@ fn one(toks: &[Token], i: usize) -> Option<Cand> {
         c.tok_start = i;
         return (!c.tentative).then_some(c);
     }
+    // "en halv miljon", "ett halvt år": a half of a multiplier or a unit.
+    if matches!(next.word, "halv" | "halvt") && next.trail.is_empty() {
+        let mut c = complete(toks, i + 1, i + 2, 0.5, t.start, true)?;
+        c.tok_start = i;
+        // Half a million, half a year, half a percent; "en halv plan" is
+        // language, not a quantity.
+        let measured = c.factor > 1.0
+            || matches!(
+                c.kind,
+                FigureKind::Money
+                    | FigureKind::Duration
+                    | FigureKind::Measure
+                    | FigureKind::Percent
+            );
+        return (!c.tentative && measured).then_some(c);
+    }
+    // "en gång i månaden", "en gång om året", "en gång per termin": a
+    // frequency; "en gång i tiden" and "en gång till" are not numbers.
+    if next.word == "gång" && next.trail.is_empty() && frequency_follows(toks, i + 2) {
+        return Some(cand(
+            1.0,
+            Some("gång".to_string()),
+            FigureKind::Count,
+            t.start,
+            next.end(),
+            i,
+            i + 2,
+            true,
+        ));
+    }
+    // "en eller två personer", "ett till två år": the low end of a range,
+    // which takes its unit from the high end (see `propagate_ranges`).
+    let range = next.trail.is_empty()
+        && matches!(next.word, "eller" | "till")
+        && toks.get(i + 2).is_some_and(|n| {
+            n.lead.is_empty() && (lex::number_word(n.word).is_some() || n.is_number())
+        });
+    if range {
+        let mut c = cand(
+            1.0,
+            None,
+            FigureKind::Count,
+            t.start,
+            t.end(),
+            i,
+            i + 1,
+            false,
+        );
+        c.tentative = true;
+        return Some(c);
+    }
     if lex::time_unit(next.word).is_some() || lex::multiplier(next.word).is_some() || approx {
         let c = complete(toks, i, i + 1, 1.0, t.start, true)?;
         return (!c.tentative).then_some(c);
     }
     None
+}
+
+/// Whether the tokens from `k` say how often ("i månaden", "om året", "per
+/// vecka"): a preposition and a unit of time.
+fn frequency_follows(toks: &[Token], k: usize) -> bool {
+    let (Some(p), Some(u)) = (toks.get(k), toks.get(k + 1)) else {
+        return false;
+    };
+    p.trail.is_empty()
+        && matches!(p.word, "i" | "om" | "per" | "varje")
+        && (lex::time_unit(u.word).is_some()
+            || matches!(
+                u.word.to_lowercase().as_str(),
+                "termin" | "terminen" | "läsår" | "läsåret" | "mandatperiod" | "mandatperioden"
+            ))
 }
 
 /// Whether a word can be a counted noun: a lower-case word (hyphen allowed,
@@ -440,7 +701,12 @@ fn complete(
 ) -> Option<Cand> {
     let end_of = |k: usize| toks[k].start + toks[k].word.len();
     let prev = i.checked_sub(1).map(|k| &toks[k]);
-    let score_context = prev.is_some_and(|p| p.trail.is_empty() && lex::is_score_context(p.word));
+    // "fick värdet 3", and the ends of a scale: "ett värde mellan 1 och 4", "en
+    // skala från 1 till 5".
+    let score_word = |k: usize| toks[k].trail.is_empty() && lex::is_score_context(toks[k].word);
+    let score_context = i.checked_sub(1).is_some_and(score_word)
+        || (prev.is_some_and(|p| matches!(p.word, "mellan" | "från"))
+            && i.checked_sub(2).is_some_and(score_word));
     let mut c = cand(
         value,
         None,
@@ -475,7 +741,9 @@ fn complete(
     let day = !word && value.fract() == 0.0 && (1.0..=31.0).contains(&value);
     if day && joined(k) && lex::is_month(toks[k].word) {
         let mut e = k;
-        if joined(k + 1) && is_year(toks[k + 1].word) {
+        if joined(k + 1)
+            && (is_year(toks[k + 1].word) || destuttered_year(toks[k + 1].word).is_some())
+        {
             e = k + 1;
         }
         c.kind = FigureKind::Date;
@@ -530,6 +798,10 @@ fn complete(
             accept(&mut c, n, unit, FigureKind::Duration);
             return Some(c);
         }
+        if let Some(unit) = lex::compound_time_unit(toks[n].word) {
+            accept(&mut c, n, &unit, FigureKind::Duration);
+            return Some(c);
+        }
         if is_noun(&toks[n]) {
             let unit = lex::noun_base(toks[n].word);
             accept(&mut c, n, &unit, FigureKind::Count);
@@ -568,7 +840,7 @@ fn is_range_connector(tok: &Token) -> bool {
 fn propagate_ranges(toks: &[Token], cands: &mut [Cand]) {
     for n in (1..cands.len()).rev() {
         let (a, b) = (&cands[n - 1], &cands[n]);
-        if a.explicit || a.tok_end > b.tok_start {
+        if a.tok_end > b.tok_start {
             continue;
         }
         let last = a.tok_end.saturating_sub(1);
@@ -577,6 +849,14 @@ fn propagate_ranges(toks: &[Token], cands: &mut [Cand]) {
             .is_some_and(|t| !t.trail.contains(['.', '!', '?', ';', ':']));
         let between = &toks[a.tok_end..b.tok_start];
         if !sep_ok || between.len() > 1 || !between.iter().all(is_range_connector) {
+            continue;
+        }
+        if a.explicit {
+            // "en skala från 1 till 4": the high end of a scale is a score too.
+            let bare = |c: &Cand| c.unit.is_none() && c.factor == 1.0;
+            if a.kind == FigureKind::Score && bare(a) && bare(b) && !b.explicit {
+                cands[n].kind = FigureKind::Score;
+            }
             continue;
         }
         let (unit, kind, factor, b_explicit) = (b.unit.clone(), b.kind, b.factor, b.explicit);
@@ -742,5 +1022,107 @@ mod tests {
         assert_eq!(f[0].3, FigureKind::Duration);
         assert_eq!(f[1].1, 1300.0);
         assert_eq!(f[1].2.as_deref(), Some("dator"));
+    }
+
+    #[test]
+    fn owner_genitive_before_a_count_is_no_name() {
+        assert_eq!(values("Landets 290 kommuner har svarat."), [290.0]);
+        let f = figs("Kommunens 46 medarbetare flyttar.");
+        assert_eq!(f[0].2.as_deref(), Some("medarbetare"));
+        assert!(figs("Planen Vision 2030 antogs i fjol.").is_empty());
+    }
+
+    #[test]
+    fn approximate_numbers_with_tal() {
+        let f = figs("Kommunen har ett 50-tal e-tjänster och ett tiotal projekt.");
+        assert_eq!(
+            values("Kommunen har ett 50-tal e-tjänster och ett tiotal projekt."),
+            [50.0, 10.0]
+        );
+        assert_eq!(f[0].2.as_deref(), Some("e-tjänst"));
+        assert!(figs("Antalet samtal ökade kraftigt.").is_empty());
+    }
+
+    #[test]
+    fn decades_are_years() {
+        let f = figs("I början av 1990-talet kom de första datorerna.");
+        assert_eq!(f.len(), 1);
+        assert_eq!((f[0].1, f[0].3), (1990.0, FigureKind::Year));
+    }
+
+    #[test]
+    fn halves() {
+        let f = figs("Förstudien tog ett och ett halvt år.");
+        assert_eq!((f[0].0.as_str(), f[0].1), ("ett och ett halvt år", 1.5));
+        assert_eq!(f[0].3, FigureKind::Duration);
+        assert_eq!(
+            values("Bygget kostade två och en halv miljon kronor."),
+            [2_500_000.0]
+        );
+        let f = figs("Av dessa gick en halv miljon kronor till kurser.");
+        assert_eq!((f[0].1, f[0].3), (500_000.0, FigureKind::Money));
+        assert!(figs("Det finns en halv plan för det.").is_empty());
+    }
+
+    #[test]
+    fn once_a_month_is_one_time() {
+        let f = figs("Gruppen träffas en gång i månaden.");
+        assert_eq!(f.len(), 1);
+        assert_eq!((f[0].1, f[0].2.as_deref()), (1.0, Some("gång")));
+        assert!(figs("Det var en gång en liten kommun.").is_empty());
+        assert!(figs("Vi provar en gång till.").is_empty());
+    }
+
+    #[test]
+    fn one_as_the_low_end_of_a_range() {
+        let f = figs("Ofta arbetar bara en eller två personer med frågan.");
+        assert_eq!(
+            values("Ofta arbetar bara en eller två personer med frågan."),
+            [1.0, 2.0]
+        );
+        assert_eq!(f[0].2.as_deref(), Some("person"));
+        assert!(figs("Det blir en eller annan lösning.").is_empty());
+    }
+
+    #[test]
+    fn ends_of_a_scale_are_scores() {
+        let f = figs("Svaren ges ett värde mellan 1 och 4.");
+        assert_eq!(f.len(), 2);
+        assert!(f.iter().all(|f| f.3 == FigureKind::Score), "{f:?}");
+        let f = figs("Man bedömer på en skala från 1 till 5.");
+        assert!(f.iter().all(|f| f.3 == FigureKind::Score), "{f:?}");
+    }
+
+    #[test]
+    fn compound_time_units_and_neuter_plurals() {
+        let f = figs("Kursen omfattar fyra heldagar och 40 ärenden.");
+        assert_eq!(
+            (f[0].2.as_deref(), f[0].3),
+            (Some("heldag"), FigureKind::Duration)
+        );
+        assert_eq!(f[1].2.as_deref(), Some("ärende"));
+        let f = figs("Arkivet rymmer 12 terabyte.");
+        assert_eq!(f[0].3, FigureKind::Measure);
+    }
+
+    #[test]
+    fn phone_numbers_postcodes_and_week_numbers_are_not_figures() {
+        assert!(figs("Ring 08-452 70 00 eller tel. 0303-33 00 00.").is_empty());
+        assert!(figs("Skriv till Box 12, 118 82 Stockholm.").is_empty());
+        assert!(figs("Tjänsten öppnade i vecka 12.").is_empty());
+        assert_eq!(values("Sedan dess har 118 skolor anslutit."), [118.0]);
+    }
+
+    #[test]
+    fn stuttered_years_and_ocr_capital_i() {
+        let f = figs("Arbetet började redan 20003, långt före de andra.");
+        assert_eq!((f[0].1, f[0].3), (2003.0, FigureKind::Year));
+        let f = figs("Den 17 november 20009 delas priset ut.");
+        assert_eq!(
+            (f[0].0.as_str(), f[0].3),
+            ("17 november 20009", FigureKind::Date)
+        );
+        assert_eq!(values("Kommunen har 20003 invånare."), [20003.0]);
+        assert!(figs("Sveriges [T-kommun 2010").is_empty());
     }
 }

@@ -258,6 +258,53 @@ const ROLE_SUFFIXES: &[&str] = &[
     "koordinator", "analytiker", "informatör",
 ];
 
+/// Whether a title (lower case) is one of a municipality's own staff or
+/// politicians when the text gives no employer: heads of units ("IT-chef",
+/// "förvaltningschef"), strategists, coordinators, project leaders, CIO,
+/// councillors and council-body chairs ("kommunstyrelsens ordförande").
+/// Academic, press and company titles are not.
+pub fn is_staff_role(lower: &str) -> bool {
+    const EXTERNAL: &[&str] = &[
+        "professor",
+        "docent",
+        "lektor",
+        "forskare",
+        "historiker",
+        "journalist",
+        "reporter",
+        "fotograf",
+        "redaktör",
+        "chefredaktör",
+        "vd",
+        "konsult",
+        "författare",
+        "minister",
+        "statsråd",
+        "riksdagsledamot",
+        "generaldirektör",
+        "landshövding",
+        "direktör",
+    ];
+    if EXTERNAL.contains(&lower) {
+        return false;
+    }
+    let staff_tail = [
+        "chef",
+        "strateg",
+        "samordnare",
+        "handläggare",
+        "projektledare",
+    ]
+    .iter()
+    .any(|t| lower.ends_with(t));
+    staff_tail
+        || matches!(
+            lower,
+            "cio" | "kommunalråd" | "oppositionsråd" | "nämndordförande"
+        )
+        || body_genitive(lower.split_whitespace().next().unwrap_or("")).is_some_and(|(_, m)| m)
+}
+
 /// English title heads, as used in Swedish text for staff of international
 /// companies ("Government Manager", "Chief Information Officer").
 #[rustfmt::skip]
@@ -266,6 +313,49 @@ const ENGLISH_ROLE_HEADS: &[&str] = &[
     "architect", "consultant", "specialist", "analyst", "advisor", "adviser",
     "coordinator", "strategist", "executive", "partner", "evangelist",
 ];
+
+/// A title written as a suspended compound, starting at `words[0]`: "barn- och
+/// utbildningschef", "kultur- och fritidschefen". Returns the title in base
+/// form and how many words it takes (3).
+pub fn suspended_title(words: &[&str]) -> Option<(String, usize)> {
+    let [first, and, head, ..] = words else {
+        return None;
+    };
+    let stem = first.strip_suffix('-')?;
+    if stem.chars().count() < 2 || !stem.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    if !matches!(*and, "och" | "eller") {
+        return None;
+    }
+    let role = role_base(head)?;
+    Some((format!("{} {and} {role}", first.to_lowercase()), 3))
+}
+
+/// A council or board in the genitive before a title ("kommunstyrelsens
+/// ordförande", "Socialnämndens ordförande", "kommunfullmäktiges"): the
+/// genitive in lower case, and whether the body is a municipal one (its
+/// organisation is then the document's municipality).
+pub fn body_genitive(word: &str) -> Option<(String, bool)> {
+    let lower = word.to_lowercase();
+    let stem = lower.strip_suffix('s')?;
+    const BODIES: &[&str] = &[
+        "styrelse",
+        "styrelsen",
+        "nämnd",
+        "nämnden",
+        "fullmäktige",
+        "utskott",
+        "utskottet",
+    ];
+    let body = BODIES.iter().find(|b| stem.ends_with(*b))?;
+    let municipal = stem.starts_with("kommun")
+        || stem.starts_with("stads")
+        || stem.starts_with("regions")
+        || body.starts_with("nämnd")
+        || body.starts_with("fullmäktige");
+    Some((lower, municipal))
+}
 
 /// Whether `word` is the head of an English title ("Manager").
 pub fn is_english_role_head(word: &str) -> bool {
@@ -327,7 +417,8 @@ fn restore_case(word: &str, base: &str) -> String {
 /// organisation ("Göteborgs universitet", "Falkenbergs kommun").
 #[rustfmt::skip]
 const ORG_HEADS: &[&str] = &[
-    "kommun", "kommuner", "stad", "universitet", "högskola", "landsting", "region",
+    "kommun", "kommuner", "stad", "universitet", "universitetet", "högskola",
+    "högskolan", "landsting", "region",
     "regionen", "myndighet", "myndigheten", "verket", "styrelsen", "institutet",
     "institut", "förbund", "förbundet", "ab", "akademi", "akademien", "departement",
     "departementet", "byrå", "byrån", "förening", "föreningen", "länsstyrelse",
@@ -540,16 +631,21 @@ pub fn time_unit(word: &str) -> Option<&'static str> {
         ("halvår", "halvår"),
         ("halvåret", "halvår"),
         ("månad", "månad"),
+        ("månaden", "månad"),
         ("månader", "månad"),
         ("månaderna", "månad"),
         ("vecka", "vecka"),
+        ("veckan", "vecka"),
         ("veckor", "vecka"),
         ("veckorna", "vecka"),
         ("dag", "dag"),
+        ("dagen", "dag"),
         ("dagar", "dag"),
         ("dagarna", "dag"),
         ("dygn", "dygn"),
+        ("dygnet", "dygn"),
         ("timme", "timme"),
+        ("timmen", "timme"),
         ("timmar", "timme"),
         ("timmarna", "timme"),
         ("minut", "minut"),
@@ -557,11 +653,14 @@ pub fn time_unit(word: &str) -> Option<&'static str> {
         ("sekund", "sekund"),
         ("sekunder", "sekund"),
         ("kvartal", "kvartal"),
+        ("kvartalet", "kvartal"),
         ("kvartalen", "kvartal"),
         ("decennium", "decennium"),
         ("decennier", "decennium"),
         ("läsår", "läsår"),
         ("budgetår", "budgetår"),
+        ("verksamhetsår", "verksamhetsår"),
+        ("kalenderår", "kalenderår"),
         // Genitives: "tre års planering", "två veckors arbete".
         ("års", "år"),
         ("månaders", "månad"),
@@ -573,6 +672,51 @@ pub fn time_unit(word: &str) -> Option<&'static str> {
     ];
     static MAP: LazyLock<WordMap<&'static str>> = LazyLock::new(|| WordMap::new(FORMS));
     MAP.get(word).map(|(_, base)| base)
+}
+
+/// A compound whose last part is a unit of time, in base form: "heldagar" ->
+/// "heldag", "arbetsveckor" -> "arbetsvecka", "verksamhetsåren" ->
+/// "verksamhetsår". The first part must have three letters or more and must
+/// not make a weekday ("måndagar", "fredag") or "riksdag".
+pub fn compound_time_unit(word: &str) -> Option<String> {
+    const TAILS: &[(&str, &str)] = &[
+        ("dagarna", "dag"),
+        ("dagar", "dag"),
+        ("dag", "dag"),
+        ("veckorna", "vecka"),
+        ("veckor", "vecka"),
+        ("vecka", "vecka"),
+        ("månaderna", "månad"),
+        ("månader", "månad"),
+        ("månad", "månad"),
+        ("timmarna", "timme"),
+        ("timmar", "timme"),
+        ("timme", "timme"),
+        ("timmen", "timme"),
+        ("åren", "år"),
+        ("året", "år"),
+        ("år", "år"),
+    ];
+    // Weekdays, and "riksdag" (the parliament), end in "dag" too.
+    const NOT_TIME: &[&str] = &["mån", "tis", "ons", "tors", "fre", "lör", "sön", "riks"];
+    let lower = word.to_lowercase();
+    if !lower.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    for (tail, base) in TAILS {
+        if let Some(head) = lower.strip_suffix(tail) {
+            // "år" closes many words that are no unit of time ("hår", "lår",
+            // "vår"): only a head that ends a compound with a linking s
+            // ("verksamhetsår", "kalenderår" has none) or a known one counts.
+            let year_ok = *base != "år"
+                || head.ends_with('s')
+                || matches!(head, "kalender" | "läs" | "budget" | "mans" | "halv");
+            if head.chars().count() >= 3 && !NOT_TIME.contains(&head) && year_ok {
+                return Some(format!("{head}{base}"));
+            }
+        }
+    }
+    None
 }
 
 /// Units of measure, base form.
@@ -595,6 +739,9 @@ pub fn measure_unit(word: &str) -> Option<&'static str> {
         "gwh" => "GWh",
         "mw" => "MW",
         "kw" => "kW",
+        "terabyte" => "terabyte",
+        "gigabyte" => "gigabyte",
+        "megabyte" => "megabyte",
         "gb" => "GB",
         "mb" => "MB",
         "tb" => "TB",
@@ -639,6 +786,8 @@ pub fn is_score_context(word: &str) -> bool {
                 "medelvärdet",
                 "siffran",
                 "resultatet",
+                "skala",
+                "skalan",
             ]
         );
         LIST.find(word)
@@ -766,6 +915,19 @@ pub fn noun_base(word: &str) -> String {
     if let Some((_, base)) = NOUN_FORMS.iter().find(|(f, _)| *f == lower) {
         return (*base).to_string();
     }
+    if let Some(u) = compound_time_unit(&lower) {
+        return u;
+    }
+    // Neuter nouns in -e take -n in the plural and -na in the definite
+    // plural: "ärenden", "ärendena" -> "ärende"; "yttranden" -> "yttrande".
+    if let Some(stem) = lower.strip_suffix("ndena") {
+        return format!("{stem}nde");
+    }
+    if let Some(stem) = lower.strip_suffix("nden")
+        && stem.chars().count() >= 3
+    {
+        return format!("{stem}nde");
+    }
     let n = lower.chars().count();
     // Agent nouns in -are are the same in the plural ("invånare", "lärare").
     if lower.ends_with("are") || n <= 4 {
@@ -889,5 +1051,51 @@ mod tests {
     fn most_frequent_prefers_first_on_ties() {
         assert_eq!(most_frequent(["b", "a", "a", "b"]).as_deref(), Some("b"));
         assert_eq!(most_frequent(["x", "y", "y"]).as_deref(), Some("y"));
+    }
+
+    #[test]
+    fn compound_units_of_time() {
+        assert_eq!(compound_time_unit("heldagar").as_deref(), Some("heldag"));
+        assert_eq!(
+            compound_time_unit("arbetsveckor").as_deref(),
+            Some("arbetsvecka")
+        );
+        assert_eq!(
+            compound_time_unit("verksamhetsåren").as_deref(),
+            Some("verksamhetsår")
+        );
+        for w in ["måndagar", "fredag", "riksdag", "hår", "vår", "dagar"] {
+            assert_eq!(compound_time_unit(w), None, "{w}");
+        }
+        assert_eq!(noun_base("ärenden"), "ärende");
+        assert_eq!(noun_base("ärendena"), "ärende");
+        assert_eq!(noun_base("yttranden"), "yttrande");
+    }
+
+    #[test]
+    fn council_bodies_suspended_titles_and_staff() {
+        assert_eq!(
+            body_genitive("Kommunstyrelsens"),
+            Some(("kommunstyrelsens".to_string(), true))
+        );
+        assert_eq!(
+            body_genitive("socialnämndens"),
+            Some(("socialnämndens".to_string(), true))
+        );
+        assert_eq!(
+            body_genitive("bolagsstyrelsens"),
+            Some(("bolagsstyrelsens".to_string(), false))
+        );
+        assert_eq!(body_genitive("kommunens"), None);
+        assert_eq!(
+            suspended_title(&["barn-", "och", "utbildningschefen"]),
+            Some(("barn- och utbildningschef".to_string(), 3))
+        );
+        assert_eq!(suspended_title(&["barn-", "och", "ungdomar"]), None);
+        assert!(is_staff_role("it-chef"));
+        assert!(is_staff_role("e-förvaltningsstrateg"));
+        assert!(is_staff_role("kommunstyrelsens ordförande"));
+        assert!(!is_staff_role("professor"));
+        assert!(!is_staff_role("chefredaktör"));
     }
 }

@@ -30,6 +30,9 @@ enum Speaker {
     Role(String),
     /// No attribution.
     Unknown,
+    /// No attribution, and not speech unless another quote repeats it (a
+    /// caption in quotation marks): kept only with its twin's speaker.
+    TwinOnly,
 }
 
 /// A quote before speaker resolution.
@@ -60,7 +63,7 @@ pub fn find(layout: &Layout, people: &People) -> Vec<Quote> {
     for p in &layout.paragraphs {
         match p.kind {
             ParaKind::Dash => raw.extend(dash_quote(p, people)),
-            ParaKind::Body | ParaKind::Heading => raw.extend(marked_quotes(p)),
+            ParaKind::Body | ParaKind::Heading => raw.extend(marked_quotes(p, people)),
             ParaKind::Credit => {}
         }
     }
@@ -213,12 +216,23 @@ fn strip_outer_quotes(s: &str) -> String {
 /// comma, question or exclamation mark, or closing quotation mark.
 fn attribution_at(toks: &[Token], k: usize) -> Option<Attribution> {
     let verb_tok = &toks[k];
-    let verb = lex::speech_verb(verb_tok.word)?;
     let prev = &toks[k.checked_sub(1)?];
+    // `”Ja”, så Anna Berg.`: right after closing quotation marks, "så" before
+    // a name can only be "sa" (said) that a repair or the OCR read as "så".
+    let closes_quote = prev.trail.contains(['”', '"', '»']) && prev.trail.ends_with(',');
+    let said = verb_tok.word == "så" && closes_quote;
+    let verb = match lex::speech_verb(verb_tok.word) {
+        Some(v) => v,
+        None if said => "sa",
+        None => return None,
+    };
     if !verb_tok.lead.is_empty() || !prev.trail.contains([',', '?', '!', '”', '"', '»']) {
         return None;
     }
     let (speaker, last) = speaker_phrase(toks, k + 1)?;
+    if said && !matches!(speaker, Speaker::Named(_)) {
+        return None;
+    }
     let trail = toks[last].trail;
     let end_of = |i: usize| toks[i].start + toks[i].word.len() + toks[i].trail.len();
     let sentence_end = |from: usize, limit: usize| {
@@ -284,6 +298,29 @@ fn speaker_phrase(toks: &[Token], s: usize) -> Option<(Speaker, usize)> {
         }
         let w = toks[i].word;
         let lower = w.to_lowercase();
+        // "barn- och utbildningschef": a title written as a suspended compound.
+        let words: Vec<&str> = toks[i..].iter().take(3).map(|t| t.word).collect();
+        if toks[i].trail.is_empty()
+            && toks.get(i + 1).is_some_and(|t| t.trail.is_empty())
+            && let Some((title, n)) = lex::suspended_title(&words)
+        {
+            role = Some(title);
+            i += n;
+            if toks[i - 1].trail.is_empty() {
+                continue;
+            }
+            return role.map(|r| (Speaker::Role(r), i - 1));
+        }
+        // "kommunstyrelsens ordförande": a council body before its title.
+        if toks[i].trail.is_empty()
+            && lex::body_genitive(w).is_some()
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| lex::role_base(n.word).is_some())
+        {
+            i += 1;
+            continue;
+        }
         if let Some(r) = lex::role_base(w).filter(|_| !names::is_capitalised(w) || i == s) {
             // A capitalised title right after the verb may still be a name
             // ("säger Berg"): a name wins when one follows or it is one.
@@ -326,9 +363,11 @@ fn speaker_phrase(toks: &[Token], s: usize) -> Option<(Speaker, usize)> {
 
 /// Speech in quotation marks in a paragraph that does not open with a dash,
 /// kept only when attributed: `”...”, säger Anna Berg.` or
-/// `Anna Berg säger: ”...”`. Titles and names in quotation marks have no
-/// attribution and are left alone.
-fn marked_quotes(p: &Paragraph) -> Vec<Raw> {
+/// `Anna Berg säger: ”...”`, or a caption: a paragraph opening with quoted
+/// sentences followed by the speaker's name (`”...” Anna Berg, rektor.`) or
+/// repeating a quote found elsewhere. Titles and names in quotation marks have
+/// no attribution and are left alone.
+fn marked_quotes(p: &Paragraph, people: &People) -> Vec<Raw> {
     let text = &p.text;
     let marks: Vec<(usize, char)> = text.char_indices().filter(|&(_, c)| is_quote(c)).collect();
     if marks.len() < 2 {
@@ -355,9 +394,11 @@ fn marked_quotes(p: &Paragraph) -> Vec<Raw> {
             .flatten();
         let clause_end = attributed_after.as_ref().map(|a| a.end);
         let attribution = match attributed_after {
-            Some(a) => Some((a.verb, a.speaker)),
-            None => attribution_before(&toks, *open),
+            Some(a) => Some((Some(a.verb), a.speaker)),
+            None => attribution_before(&toks, *open).map(|(v, s)| (Some(v), s)),
         };
+        let attribution =
+            attribution.or_else(|| caption_speech(text, &toks, *open, *close, inner, people));
         let Some((verb, speaker)) = attribution else {
             let adjacent = continues_from.is_some_and(|e| text[e..*open].trim().is_empty());
             if let (true, Some(last)) = (adjacent, out.last_mut()) {
@@ -374,14 +415,50 @@ fn marked_quotes(p: &Paragraph) -> Vec<Raw> {
             continue;
         };
         continues_from = clause_end;
+        // `”Vi är nöjda”, säger hon.`: the comma after the marks led into the
+        // attribution, so the sentence ends there, as in a dash quote.
+        let text = match clause_end {
+            Some(_) if !ends_like_sentence(inner) => format!("{}.", inner.trim_end_matches(',')),
+            _ => close_speech(inner, true),
+        };
         out.push(Raw {
-            text: close_speech(inner, true),
+            text,
             speaker,
-            verb: Some(verb),
+            verb,
             line: p.line_at(inner_start),
         });
     }
     out
+}
+
+/// Quoted sentences that open a paragraph without a verb of saying: a photo
+/// caption. Followed by the name of a person of the document (`”...” Anna
+/// Berg, rektor.`), the person speaks; filling the paragraph alone, the speech
+/// counts only if it repeats a quote found elsewhere (see [`Speaker::TwinOnly`]).
+fn caption_speech(
+    text: &str,
+    toks: &[Token],
+    open: usize,
+    close: usize,
+    inner: &str,
+    people: &People,
+) -> Option<(Option<String>, Speaker)> {
+    if !text[..open].trim().is_empty()
+        || inner.split_whitespace().count() < 5
+        || !ends_like_sentence(inner)
+    {
+        return None;
+    }
+    let after = toks.partition_point(|t| t.start <= close);
+    if after == toks.len() {
+        return Some((None, Speaker::TwinOnly));
+    }
+    let (speaker, last) = speaker_phrase(toks, after)?;
+    let Speaker::Named(name) = &speaker else {
+        return None;
+    };
+    let ends_name = toks[last].trail.starts_with([',', '.']) || last + 1 == toks.len();
+    (ends_name && people.resolve(name).is_some()).then_some((None, speaker))
 }
 
 /// `Anna Berg säger: ”...”` or `säger Anna Berg: ”...”`: a verb of saying and
@@ -447,14 +524,16 @@ fn resolve(raw: Vec<Raw>, people: &People) -> Vec<Quote> {
                 Speaker::Role(r) => people
                     .by_role(r)
                     .or_else(|| people.last_before(q.line.saturating_sub(1), Gender::Unknown)),
-                Speaker::Unknown => return None,
+                Speaker::Unknown | Speaker::TwinOnly => return None,
             };
             person.map(|i| people.persons[i].name.clone())
         })
         .collect();
     let sets: Vec<HashSet<String>> = raw.iter().map(|q| word_set(&q.text)).collect();
+    let unattributed = |s: &Speaker| matches!(s, Speaker::Unknown | Speaker::TwinOnly);
+    let mut keep = vec![true; raw.len()];
     for i in 0..raw.len() {
-        if raw[i].speaker != Speaker::Unknown {
+        if !unattributed(&raw[i].speaker) {
             continue;
         }
         // A repeated quote (caption and body) has the speaker of its twin;
@@ -462,10 +541,14 @@ fn resolve(raw: Vec<Raw>, people: &People) -> Vec<Quote> {
         let lo = i.saturating_sub(30);
         let hi = (i + 30).min(raw.len());
         let twin = (lo..hi)
-            .filter(|&j| j != i && raw[j].speaker != Speaker::Unknown)
+            .filter(|&j| j != i && !unattributed(&raw[j].speaker))
             .find(|&j| same_speech(&sets[i], &sets[j]));
         speakers[i] = match twin {
             Some(j) => speakers[j].clone(),
+            None if raw[i].speaker == Speaker::TwinOnly => {
+                keep[i] = false;
+                None
+            }
             None => people
                 .last_before(raw[i].line.saturating_sub(1), Gender::Unknown)
                 .map(|p| people.persons[p].name.clone()),
@@ -473,6 +556,8 @@ fn resolve(raw: Vec<Raw>, people: &People) -> Vec<Quote> {
     }
     raw.into_iter()
         .zip(speakers)
+        .zip(keep)
+        .filter_map(|(q, keep)| keep.then_some(q))
         .map(|(q, speaker)| Quote {
             text: q.text,
             speaker,
@@ -577,7 +662,7 @@ mod tests {
             "Projektet \"Skola för alla” startade i höstas. ”Vi har lärt oss mycket”, säger Maria Lund.",
         );
         assert_eq!(q.len(), 1);
-        assert_eq!(q[0].text, "Vi har lärt oss mycket");
+        assert_eq!(q[0].text, "Vi har lärt oss mycket.");
         assert_eq!(q[0].speaker.as_deref(), Some("Maria Lund"));
         let q = quotes("Maria Lund säger: ”Det blir en bra start.”");
         assert_eq!(q.len(), 1);
@@ -609,5 +694,47 @@ mod tests {
     fn dash_lists_are_not_quotes() {
         let q = quotes("Kommunen erbjuder:\n\n- bygglov\n- skolval\n- parkering");
         assert!(q.is_empty(), "{q:?}");
+    }
+
+    #[test]
+    fn sa_read_as_sa_after_quotation_marks() {
+        let q = quotes("”Vi är nöjda med året”, så Lena Berg vid mötet.");
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].verb.as_deref(), Some("sa"));
+        assert_eq!(q[0].speaker.as_deref(), Some("Lena Berg"));
+        let q = quotes("— Det var fullt i salen, så han fick vänta ute.");
+        assert_eq!(q[0].verb, None);
+    }
+
+    #[test]
+    fn council_body_and_suspended_titles_in_attributions() {
+        let q =
+            quotes("— Det är en investering, säger kommunstyrelsens ordförande Gunnar Hed (S).");
+        assert_eq!(q[0].text, "Det är en investering.");
+        assert_eq!(q[0].speaker.as_deref(), Some("Gunnar Hed"));
+        let q = quotes("— Det gick fort, säger barn- och utbildningschef Ingrid Ståhl.");
+        assert_eq!(q[0].text, "Det gick fort.");
+        assert_eq!(q[0].speaker.as_deref(), Some("Ingrid Ståhl"));
+    }
+
+    #[test]
+    fn captions_in_quotation_marks() {
+        // A caption naming its speaker on the line after the quote.
+        let q = quotes(
+            "”Samverkan är svårt för alla kommuner”, säger Karin Ny.\n\n\
+             ”Samverkan är svårt för alla kommuner.”\nKarin Ny, utredare.",
+        );
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[1].speaker.as_deref(), Some("Karin Ny"));
+        assert_eq!(q[1].verb, None);
+        // A quoted paragraph alone is speech only when it repeats a quote.
+        let q = quotes("”Kommunen ska vara bäst i landet på service.”");
+        assert!(q.is_empty(), "{q:?}");
+        let q = quotes(
+            "— Kommunen ska vara bäst i landet på service, säger Eva Ek.\n\n\
+             ”Kommunen ska vara bäst i landet på service.”",
+        );
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[1].speaker.as_deref(), Some("Eva Ek"));
     }
 }

@@ -207,7 +207,12 @@ fn main() -> Res<()> {
         if f.nosuggest {
             fl |= flags::NOSUGGEST;
         }
-        if f.capital_source && !f.lower_source {
+        // A name: capitalised in the dictionary and never lower case there, or
+        // (where the dictionary has both, "Borås" beside a lower-case homograph)
+        // capitalised in at least 4 of 5 uses inside sentences of the corpus.
+        let cs = corpus.case.get(k).copied().unwrap_or_default();
+        let corpus_name = cs.mid >= PROPER_MIN_USES && cs.capital * 5 >= cs.mid * 4;
+        if (f.capital_source && !f.lower_source) || (f.capital_source && corpus_name) {
             fl |= flags::PROPER;
         }
         if f.all_caps {
@@ -687,6 +692,10 @@ fn read_wordfreq(path: &Path) -> Res<HashMap<String, f64>> {
     }
     Ok(m)
 }
+
+/// Uses inside sentences the corpus must show before its capitals decide
+/// whether a dictionary form that is also written in lower case is a name.
+const PROPER_MIN_USES: u64 = 5;
 
 #[derive(Default, Clone, Copy)]
 struct CaseStats {
