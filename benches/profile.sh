@@ -42,8 +42,8 @@ valgrind --tool=callgrind --callgrind-out-file="$BENCH_DIR/twice.out" \
 wait
 for f in cold twice; do
   callgrind_annotate --auto=no --inclusive=yes --threshold=100 "$BENCH_DIR/$f.out" 2>/dev/null \
+    | sed -E 's| \[/[^]]*\]||g; s|/rustc/[0-9a-f]+/library/||g; s|/root/.cargo/registry/src/[^/]+/||g' \
     | sed -E "s|$(pwd)/||g" \
-    | sed -E 's|/rustc/[0-9a-f]+/library/||g; s| \[/[^]]*\]||g; s|/root/.cargo/registry/src/[^/]+/||g' \
     | grep -E '^ *[0-9,]+ \( *[0-9.]+%\)  ' | sed -E 's/^ *([0-9,]+) \( *[0-9.]+%\)  /\1\t/' | tr -d ',' \
     >"$BENCH_DIR/$f.incl"
 done
