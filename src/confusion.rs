@@ -12,6 +12,7 @@
 //! Costs are negative natural logs of probabilities.
 
 use crate::sidecar::CorrectionKind;
+use std::sync::LazyLock;
 
 /// The letters whose renderings are estimated per document.
 pub const DIACRITICS: [char; 3] = ['å', 'ä', 'ö'];
@@ -137,6 +138,26 @@ pub const RENDERINGS: &[Rendering] = &[
     r!('o', "0", 0.001),
 ];
 
+/// The renderings whose printed form starts with each byte, in table order;
+/// the drops (nothing printed) are in every list. Index 256 is the end of the
+/// word, where only drops apply. The candidate search asks this at every step.
+static BY_FIRST_BYTE: LazyLock<Vec<Vec<u16>>> = LazyLock::new(|| {
+    let mut lists = vec![Vec::new(); 257];
+    for (i, r) in RENDERINGS.iter().enumerate() {
+        match r.seen.as_bytes().first() {
+            Some(&b) => lists[usize::from(b)].push(i as u16),
+            None => lists.iter_mut().for_each(|l| l.push(i as u16)),
+        }
+    }
+    lists
+});
+
+/// Indices into [`RENDERINGS`] of the renderings that may start at the first
+/// byte of `rest` (the drops included).
+pub fn starting_at(rest: &[u8]) -> &'static [u16] {
+    &BY_FIRST_BYTE[rest.first().map_or(256, |&b| usize::from(b))]
+}
+
 /// Characters the OCR sometimes adds inside a word (specks read as marks).
 pub const NOISE: &[(char, f32)] = &[('\'', 0.01), ('|', 0.005), ('’', 0.005), ('.', 0.0002)];
 
@@ -186,6 +207,8 @@ impl Default for Channel {
     }
 }
 
+static GENERIC: LazyLock<Channel> = LazyLock::new(Channel::default);
+
 impl Channel {
     /// Rendering probabilities for a document: the generic priors updated with the
     /// document's evidence (a Dirichlet posterior mean per true letter).
@@ -218,6 +241,11 @@ impl Channel {
             }
         }
         Channel { cost, identity }
+    }
+
+    /// The channel before any document's evidence, built once.
+    pub fn generic() -> &'static Channel {
+        &GENERIC
     }
 
     /// The cost of rendering `RENDERINGS[i]`.
@@ -277,6 +305,21 @@ mod tests {
         let clean = Channel::clean();
         assert!(clean.identity_cost(2) < 0.05);
         assert!(clean.cost(index('ö', "é")) > 6.0);
+    }
+
+    #[test]
+    fn renderings_indexed_by_first_byte() {
+        let at_o = starting_at(b"ord");
+        assert!(at_o.iter().all(|&i| {
+            let seen = RENDERINGS[usize::from(i)].seen;
+            seen.is_empty() || seen.starts_with('o')
+        }));
+        assert!(at_o.iter().any(|&i| RENDERINGS[usize::from(i)].seen == "o"));
+        assert!(
+            starting_at(b"")
+                .iter()
+                .all(|&i| RENDERINGS[usize::from(i)].seen.is_empty())
+        );
     }
 
     #[test]

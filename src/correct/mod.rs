@@ -25,6 +25,9 @@ use search::{Candidate, Limits, NOISE_EDIT, Slot};
 use std::collections::HashMap;
 use std::rc::Rc;
 
+/// Misprints searched for behind a word that the lexicon holds as it is.
+const KNOWN_WORD_EDITS: usize = 1;
+
 /// Readings kept per word segment after the search, best first.
 const MAX_READINGS: usize = 6;
 
@@ -744,8 +747,20 @@ thread_local! {
 
 /// Searches every transducer of the lexicon and keeps the best readings.
 fn search_all(lexicon: &Lexicon, lower: &str, slot: Slot) -> Rc<[Candidate]> {
-    let generic = Channel::default();
-    let limits = Limits::default();
+    let generic = Channel::generic();
+    // A word the lexicon holds needs only its near neighbours ("for": "för");
+    // a reading two misprints away from a real word is never worth the
+    // known-word cost, and bounding the search there makes it several times
+    // cheaper for the bulk of the words of a text.
+    let known = lexicon.get(lower).is_some_and(|e| e.is_word());
+    let limits = Limits {
+        max_edits: if known {
+            KNOWN_WORD_EDITS
+        } else {
+            Limits::default().max_edits
+        },
+        ..Limits::default()
+    };
     let mut all = Vec::new();
     for fst in lexicon.fsts() {
         all.extend(search::search(
@@ -753,11 +768,11 @@ fn search_all(lexicon: &Lexicon, lower: &str, slot: Slot) -> Rc<[Candidate]> {
             &Entry::from_value,
             lower,
             slot,
-            &generic,
+            generic,
             limits,
         ));
     }
-    let cost = |c: &Candidate| c.channel_cost(&generic) - log_p(c);
+    let cost = |c: &Candidate| c.channel_cost(generic) - log_p(c);
     all.sort_by(|a, b| cost(a).total_cmp(&cost(b)));
     // The same form can come from two transducers; keep its cheapest reading.
     let mut seen = std::collections::HashSet::new();

@@ -8,7 +8,7 @@
 //! walk starts again at the root, which finds compounds that are not stored whole
 //! ("e-förvaltningsmätningen").
 
-use crate::confusion::{self, Channel, DIACRITICS, RENDERINGS};
+use crate::confusion::{self, Channel, RENDERINGS};
 use crate::lexicon::{Entry, flags};
 use fst::raw::{Fst, Node, Output};
 
@@ -94,6 +94,9 @@ pub struct Limits {
     pub max_parts: usize,
     /// Extra cost for each compound junction.
     pub junction_cost: f32,
+    /// Once a reading is found, readings dearer than it by more than this are
+    /// not explored: the context could never make up the difference.
+    pub beam: f32,
 }
 
 impl Default for Limits {
@@ -103,9 +106,22 @@ impl Default for Limits {
             max_edits: 6,
             max_parts: 4,
             junction_cost: 0.0,
+            beam: 10.0,
         }
     }
 }
+
+/// The UTF-8 bytes of each rendering's true letter.
+static TRUTHS: std::sync::LazyLock<Vec<([u8; 4], usize)>> = std::sync::LazyLock::new(|| {
+    RENDERINGS
+        .iter()
+        .map(|r| {
+            let mut b = [0u8; 4];
+            let n = r.truth.encode_utf8(&mut b).len();
+            (b, n)
+        })
+        .collect()
+});
 
 /// Shortest compound part in characters (hunspell-sv's COMPOUNDMIN).
 const MIN_PART_CHARS: usize = 2;
@@ -117,13 +133,13 @@ struct Walk<'a, D: AsRef<[u8]>> {
     slot: Slot,
     limits: Limits,
     channel: &'a Channel,
-    /// Observed bytes of each rendering, and the UTF-8 bytes of its truth.
-    truths: Vec<([u8; 4], usize)>,
     form: Vec<u8>,
     edits: Vec<Edit>,
     parts: Vec<Part>,
     identities: [u8; 3],
     noise: f32,
+    /// The dearest path still worth exploring (see [`Limits::beam`]).
+    bound: f32,
     out: Vec<Candidate>,
 }
 
@@ -137,14 +153,6 @@ pub fn search<D: AsRef<[u8]>>(
     channel: &Channel,
     limits: Limits,
 ) -> Vec<Candidate> {
-    let truths = RENDERINGS
-        .iter()
-        .map(|r| {
-            let mut b = [0u8; 4];
-            let n = r.truth.encode_utf8(&mut b).len();
-            (b, n)
-        })
-        .collect();
     let mut walk = Walk {
         fst,
         decode,
@@ -152,12 +160,12 @@ pub fn search<D: AsRef<[u8]>>(
         slot,
         limits,
         channel,
-        truths,
         form: Vec::with_capacity(observed.len() + 8),
         edits: Vec::new(),
         parts: Vec::new(),
         identities: [0; 3],
         noise: 0.0,
+        bound: limits.max_cost,
         out: Vec::new(),
     };
     walk.step(fst.root(), 0, Output::zero(), 0.0, 0);
@@ -179,7 +187,7 @@ impl<D: AsRef<[u8]>> Walk<'_, D> {
     /// transducer output so far, `part_start` the byte in `form` where the
     /// current compound part began.
     fn step(&mut self, node: Node<'_>, pos: usize, out: Output, cost: f32, part_start: usize) {
-        if cost > self.limits.max_cost {
+        if cost > self.bound {
             return;
         }
         if node.is_final() {
@@ -210,6 +218,7 @@ impl<D: AsRef<[u8]>> Walk<'_, D> {
             };
             if ok {
                 self.emit(entry);
+                self.bound = self.bound.min(cost + self.limits.beam);
             }
             return;
         }
@@ -272,10 +281,13 @@ impl<D: AsRef<[u8]>> Walk<'_, D> {
         let Some((child, out2)) = follow(self.fst, node, bytes, out) else {
             return;
         };
-        let diacritic = std::str::from_utf8(bytes)
-            .ok()
-            .and_then(|s| s.chars().next())
-            .and_then(|c| DIACRITICS.iter().position(|&d| d == c));
+        // å ä ö are C3 A5, C3 A4, C3 B6 in UTF-8.
+        let diacritic = match bytes {
+            [0xC3, 0xA5] => Some(0),
+            [0xC3, 0xA4] => Some(1),
+            [0xC3, 0xB6] => Some(2),
+            _ => None,
+        };
         let extra = diacritic.map_or(0.0, |d| self.channel.identity_cost(d));
         if let Some(d) = diacritic {
             self.identities[d] += 1;
@@ -291,13 +303,11 @@ impl<D: AsRef<[u8]>> Walk<'_, D> {
     /// A character the OCR added, skipped.
     fn noise(&mut self, node: Node<'_>, pos: usize, out: Output, cost: f32, part_start: usize) {
         let len = utf8_len(self.observed[pos]);
-        let Some(c) = self
-            .observed
-            .get(pos..pos + len)
-            .and_then(|b| std::str::from_utf8(b).ok())
-            .and_then(|s| s.chars().next())
-        else {
-            return;
+        // The noise marks are ASCII but for "’"; most bytes are none of them.
+        let c = match self.observed.get(pos..pos + len) {
+            Some([b]) if b.is_ascii_punctuation() => char::from(*b),
+            Some([0xE2, 0x80, 0x99]) => '’',
+            _ => return,
         };
         let Some(extra) = confusion::noise_cost(c) else {
             return;
@@ -325,22 +335,32 @@ impl<D: AsRef<[u8]>> Walk<'_, D> {
         part_start: usize,
     ) {
         let rest = &self.observed[pos..];
-        for (i, r) in RENDERINGS.iter().enumerate() {
-            if !rest.starts_with(r.seen.as_bytes()) {
+        // At most one dropped letter a word (a second is never worth its cost),
+        // and only where the OCR left consonants together ("rligen", "vl",
+        // "P"): a lost å, ä or ö is a lost vowel, so a drop beside a vowel is
+        // not looked for. Drops were most of the search.
+        let may_drop = !self.edits.iter().any(|e| is_drop(e.rendering))
+            && !ends_in_vowel(&self.observed[..pos])
+            && !starts_with_vowel(rest);
+        // å, ä and ö share their first UTF-8 byte: look its transition up once.
+        let mut lead: Option<Option<(Node<'_>, Output)>> = None;
+        for &i in confusion::starting_at(rest) {
+            let i = usize::from(i);
+            let r = &RENDERINGS[i];
+            if !prefix_of(r.seen.as_bytes(), rest) {
                 continue;
             }
-            // Never drop two letters at the same place: such readings are never
-            // worth their cost and they multiply the search.
-            if r.seen.is_empty()
-                && self
-                    .edits
-                    .last()
-                    .is_some_and(|e| e.at as usize == pos && is_drop(e.rendering))
-            {
+            if r.seen.is_empty() && !may_drop {
                 continue;
             }
-            let (bytes, n) = self.truths[i];
-            let Some((child, out2)) = follow(self.fst, node, &bytes[..n], out) else {
+            let (bytes, n) = TRUTHS[i];
+            let found = if n == 2 && bytes[0] == 0xC3 {
+                let via = *lead.get_or_insert_with(|| follow(self.fst, node, &bytes[..1], out));
+                via.and_then(|(mid, o)| follow(self.fst, mid, &bytes[1..2], o))
+            } else {
+                follow(self.fst, node, &bytes[..n], out)
+            };
+            let Some((child, out2)) = found else {
                 continue;
             };
             let extra = self.channel.cost(i);
@@ -353,6 +373,36 @@ impl<D: AsRef<[u8]>> Walk<'_, D> {
             self.form.truncate(self.form.len() - n);
             self.edits.pop();
         }
+    }
+}
+
+/// `rest.starts_with(seen)` for the one to four bytes of a rendering, without
+/// the call into `memcmp` that dominated the search.
+#[inline]
+fn prefix_of(seen: &[u8], rest: &[u8]) -> bool {
+    seen.len() <= rest.len() && seen.iter().zip(rest).all(|(a, b)| a == b)
+}
+
+/// Vowels as the OCR prints them (with the look-alikes it uses for å, ä, ö).
+fn is_vowel(c: char) -> bool {
+    matches!(
+        c,
+        'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'å' | 'ä' | 'ö' | 'é' | 'ü'
+    )
+}
+
+fn ends_in_vowel(bytes: &[u8]) -> bool {
+    // The last character starts at the last byte that is not a continuation.
+    let start = bytes.iter().rposition(|&b| b & 0xC0 != 0x80).unwrap_or(0);
+    starts_with_vowel(&bytes[start..])
+}
+
+fn starts_with_vowel(bytes: &[u8]) -> bool {
+    match bytes {
+        [b, ..] if b.is_ascii() => is_vowel(char::from(*b)),
+        // å ä ö é ü: C3 followed by A5 A4 B6 A9 BC.
+        [0xC3, second, ..] => matches!(second, 0xA5 | 0xA4 | 0xB6 | 0xA9 | 0xBC),
+        _ => false,
     }
 }
 
