@@ -1,9 +1,9 @@
 //! The benchmark corpus: an OCR noise model fitted to the seed-dev fixtures, and a
 //! deterministic generator that applies it to clean Swedish text.
 //!
-//! Shared by the `gen_corpus` example (the command), the `bench_batch` example and
-//! the criterion bench (which builds a small document set in memory), through
-//! `#[path]` modules, so that none of it ends up in the installed `ocrfix` binary.
+//! Shared by the `gen_corpus` example (the command) and the criterion bench
+//! (which builds a small document set in memory), through `#[path]` modules, so
+//! that none of it ends up in the installed `ocrfix` binary.
 //!
 //! Determinism: the generator uses its own xoshiro256** generator (never an
 //! external crate whose algorithm could change between versions), never iterates
