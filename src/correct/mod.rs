@@ -11,6 +11,7 @@
 //! are decided by their neighbours, and a clean document keeps its words because
 //! its channel makes every confusion expensive.
 
+mod cache;
 pub mod case;
 pub mod lm;
 pub mod rules;
@@ -20,6 +21,7 @@ use crate::confusion::{Channel, DIACRITICS, Evidence, RENDERINGS};
 use crate::lexicon::{Entry, Lexicon, chars, english, flags};
 use crate::sidecar::{Correction, CorrectionKind};
 use crate::tokenise::{self, SENTENCE_START, Token};
+use cache::Readings;
 use rustc_hash::FxHashMap;
 use search::{Candidate, Limits, NOISE_EDIT, Slot};
 use std::rc::Rc;
@@ -99,6 +101,9 @@ pub struct Corrector<'l> {
     lexicon: &'l Lexicon,
     channel: Channel,
     model: lm::Model<'l>,
+    /// The readings of the words met in this document, per slot, so that the
+    /// shared cache is asked once per word.
+    seen: [FxHashMap<String, Readings>; 3],
 }
 
 impl std::fmt::Debug for Corrector<'_> {
@@ -127,6 +132,7 @@ impl<'l> Corrector<'l> {
             lexicon,
             channel: Channel::default(),
             model: lm::Model::new(lexicon),
+            seen: Default::default(),
         };
         // Each distinct word segment once, with how often it occurs.
         let mut words: FxHashMap<(String, Slot), f32> = FxHashMap::default();
@@ -204,26 +210,17 @@ impl<'l> Corrector<'l> {
         }
     }
 
-    /// The readings of a lower-case word segment, from the cache or the search.
-    fn candidates(&mut self, lower: &str, slot: Slot) -> Rc<[Candidate]> {
-        CACHE.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            let id = self.lexicon as *const Lexicon as usize;
-            if cache.lexicon != id || cache.len > CACHE_WORDS {
-                *cache = Cache {
-                    lexicon: id,
-                    ..Cache::default()
-                };
-            }
-            let map = &mut cache.slots[slot as usize];
-            if let Some(c) = map.get(lower) {
-                return c.clone();
-            }
-            let found = search_all(self.lexicon, lower, slot);
-            map.insert(lower.to_string(), found.clone());
-            cache.len += 1;
-            found
-        })
+    /// The readings of a lower-case word segment: from this document's table,
+    /// else the process-wide cache, else the search.
+    fn candidates(&mut self, lower: &str, slot: Slot) -> Readings {
+        if let Some(found) = self.seen[slot as usize].get(lower) {
+            return found.clone();
+        }
+        let lexicon = self.lexicon;
+        let id = lexicon as *const Lexicon as usize;
+        let found = cache::get_or_search(id, lower, slot, || search_all(lexicon, lower, slot));
+        self.seen[slot as usize].insert(lower.to_string(), found.clone());
+        found
     }
 
     /// The best reading of a single word out of context, or `None` when the word
@@ -703,25 +700,8 @@ impl<'l> Corrector<'l> {
     }
 }
 
-/// Words whose readings a thread keeps between documents.
-const CACHE_WORDS: usize = 200_000;
-
-/// Readings already searched, per slot, for one lexicon. Thread-local so that
-/// parallel documents never wait for each other; readings do not depend on the
-/// document, only their costs do.
-#[derive(Default)]
-struct Cache {
-    lexicon: usize,
-    len: usize,
-    slots: [FxHashMap<String, Rc<[Candidate]>>; 3],
-}
-
-thread_local! {
-    static CACHE: std::cell::RefCell<Cache> = std::cell::RefCell::new(Cache::default());
-}
-
 /// Searches every transducer of the lexicon and keeps the best readings.
-fn search_all(lexicon: &Lexicon, lower: &str, slot: Slot) -> Rc<[Candidate]> {
+fn search_all(lexicon: &Lexicon, lower: &str, slot: Slot) -> Readings {
     let generic = Channel::generic();
     // A word the lexicon holds needs only its near neighbours ("for": "för");
     // a reading two misprints away from a real word is never worth the

@@ -1,0 +1,137 @@
+//! The readings already searched, shared by every thread of the process.
+//!
+//! A word's readings depend only on the lexicon, not on the document (only
+//! their costs do), and the search is the dearest step of the corrector, so
+//! every word is searched once per process, whatever thread meets it. The cache
+//! is split into shards by the word's hash so that threads rarely wait for each
+//! other, and bounded in bytes: when a shard's current generation fills up it
+//! becomes the old generation and the one before is dropped, so words in use
+//! survive (a hit in the old generation moves the word back) and memory stays
+//! flat however large the archive.
+
+use super::search::{Candidate, Slot};
+use rustc_hash::FxHashMap;
+use std::hash::{BuildHasher, Hash, Hasher};
+use std::sync::{Arc, LazyLock, Mutex};
+
+/// Shards of the cache.
+const SHARDS: usize = 16;
+
+/// Bytes the whole cache may hold, both generations together.
+const CAPACITY: usize = 64 << 20;
+
+/// The candidates of one word, shared between threads and documents.
+pub type Readings = Arc<[Candidate]>;
+
+type Map = FxHashMap<String, Readings>;
+
+#[derive(Default)]
+struct Generation {
+    maps: [Map; 3],
+    bytes: usize,
+}
+
+#[derive(Default)]
+struct Shard {
+    /// The lexicon the readings were searched in (its address).
+    lexicon: usize,
+    current: Generation,
+    old: Generation,
+}
+
+static CACHE: LazyLock<Vec<Mutex<Shard>>> =
+    LazyLock::new(|| (0..SHARDS).map(|_| Mutex::default()).collect());
+
+/// The readings of `lower` in `slot` for the lexicon at address `lexicon`,
+/// from the cache or from `search`, which then fills it.
+pub fn get_or_search(
+    lexicon: usize,
+    lower: &str,
+    slot: Slot,
+    search: impl FnOnce() -> Readings,
+) -> Readings {
+    let shard = &CACHE[shard_of(lower)];
+    if let Some(found) = lookup(shard, lexicon, lower, slot) {
+        return found;
+    }
+    // Search without holding the lock: other threads go on meanwhile, and the
+    // rare word two threads search at once is merely searched twice.
+    let found = search();
+    let mut s = shard.lock().unwrap_or_else(|p| p.into_inner());
+    if s.lexicon == lexicon {
+        insert(&mut s, lower, slot, found.clone());
+    }
+    found
+}
+
+fn lookup(shard: &Mutex<Shard>, lexicon: usize, lower: &str, slot: Slot) -> Option<Readings> {
+    // A panic elsewhere while the lock was held cannot leave a shard half
+    // updated in a way that matters: at worst a word is searched again.
+    let mut s = shard.lock().unwrap_or_else(|p| p.into_inner());
+    if s.lexicon != lexicon {
+        *s = Shard {
+            lexicon,
+            ..Shard::default()
+        };
+        return None;
+    }
+    let i = slot as usize;
+    if let Some(r) = s.current.maps[i].get(lower) {
+        return Some(r.clone());
+    }
+    let (key, r) = s.old.maps[i].remove_entry(lower)?;
+    s.old.bytes = s.old.bytes.saturating_sub(size_of(&key, &r));
+    insert(&mut s, &key, slot, r.clone());
+    Some(r)
+}
+
+fn insert(s: &mut Shard, lower: &str, slot: Slot, readings: Readings) {
+    let bytes = size_of(lower, &readings);
+    if s.current.bytes + bytes > CAPACITY / SHARDS / 2 {
+        s.old = std::mem::take(&mut s.current);
+    }
+    s.current.bytes += bytes;
+    s.current.maps[slot as usize].insert(lower.to_string(), readings);
+}
+
+/// An estimate of the heap a cached word takes.
+fn size_of(key: &str, readings: &[Candidate]) -> usize {
+    let per_candidate: usize = readings
+        .iter()
+        .map(|c| {
+            std::mem::size_of::<Candidate>()
+                + c.form.len()
+                + c.edits.len() * std::mem::size_of::<super::search::Edit>()
+                + c.parts.len() * std::mem::size_of::<super::search::Part>()
+        })
+        .sum();
+    64 + key.len() + per_candidate
+}
+
+fn shard_of(lower: &str) -> usize {
+    let mut h = rustc_hash::FxBuildHasher.build_hasher();
+    lower.hash(&mut h);
+    (h.finish() as usize) % SHARDS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn searches_once_and_forgets_other_lexicons() {
+        let mut searches = 0;
+        let mut get = |lexicon| {
+            get_or_search(lexicon, "cachetestord", Slot::Alone, || {
+                searches += 1;
+                Arc::from(Vec::new())
+            })
+        };
+        get(1);
+        get(1);
+        get(2);
+        get(2);
+        drop(get);
+        assert_eq!(searches, 2);
+    }
+}
