@@ -39,29 +39,51 @@ struct Shard {
     old: Generation,
 }
 
-static CACHE: LazyLock<Vec<Mutex<Shard>>> =
-    LazyLock::new(|| (0..SHARDS).map(|_| Mutex::default()).collect());
+/// A sharded, bounded table of readings; the process has one ([`get_or_search`]).
+struct ReadingCache {
+    shards: Vec<Mutex<Shard>>,
+}
+
+static CACHE: LazyLock<ReadingCache> = LazyLock::new(ReadingCache::new);
 
 /// The readings of `lower` in `slot` for the lexicon at address `lexicon`,
-/// from the cache or from `search`, which then fills it.
+/// from the process-wide cache or from `search`, which then fills it.
 pub fn get_or_search(
     lexicon: usize,
     lower: &str,
     slot: Slot,
     search: impl FnOnce() -> Readings,
 ) -> Readings {
-    let shard = &CACHE[shard_of(lower)];
-    if let Some(found) = lookup(shard, lexicon, lower, slot) {
-        return found;
+    CACHE.get_or_search(lexicon, lower, slot, search)
+}
+
+impl ReadingCache {
+    fn new() -> ReadingCache {
+        ReadingCache {
+            shards: (0..SHARDS).map(|_| Mutex::default()).collect(),
+        }
     }
-    // Search without holding the lock: other threads go on meanwhile, and the
-    // rare word two threads search at once is merely searched twice.
-    let found = search();
-    let mut s = shard.lock().unwrap_or_else(|p| p.into_inner());
-    if s.lexicon == lexicon {
-        insert(&mut s, lower, slot, found.clone());
+
+    fn get_or_search(
+        &self,
+        lexicon: usize,
+        lower: &str,
+        slot: Slot,
+        search: impl FnOnce() -> Readings,
+    ) -> Readings {
+        let shard = &self.shards[shard_of(lower)];
+        if let Some(found) = lookup(shard, lexicon, lower, slot) {
+            return found;
+        }
+        // Search without holding the lock: other threads go on meanwhile, and
+        // the rare word two threads search at once is merely searched twice.
+        let found = search();
+        let mut s = shard.lock().unwrap_or_else(|p| p.into_inner());
+        if s.lexicon == lexicon {
+            insert(&mut s, lower, slot, found.clone());
+        }
+        found
     }
-    found
 }
 
 fn lookup(shard: &Mutex<Shard>, lexicon: usize, lower: &str, slot: Slot) -> Option<Readings> {
@@ -118,9 +140,10 @@ mod tests {
 
     #[test]
     fn searches_once_and_forgets_other_lexicons() {
+        let cache = ReadingCache::new();
         let searches = std::cell::Cell::new(0);
         let get = |lexicon| {
-            get_or_search(lexicon, "cachetestord", Slot::Alone, || {
+            cache.get_or_search(lexicon, "ord", Slot::Alone, || {
                 searches.set(searches.get() + 1);
                 Arc::from(Vec::new())
             })
