@@ -8,7 +8,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::tokenise::is_number;
+use crate::tokenise::{Token, is_number, tokens};
 
 /// What a line of the document is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,6 +52,20 @@ pub struct Paragraph {
     pub text: String,
     /// (byte offset in `text`, 0-based line index) for the start of each line.
     starts: Vec<(usize, usize)>,
+    /// The tokens of `text`, found once when the paragraph is complete: the
+    /// passes after layout all read them, and splitting the text again for
+    /// each of them cost more than most of their rules.
+    spans: Vec<Span>,
+}
+
+/// A token of [`Paragraph::text`] as byte lengths from where its chunk
+/// starts: lead, word, trail.
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    start: usize,
+    lead: usize,
+    word: usize,
+    trail: usize,
 }
 
 impl Paragraph {
@@ -60,7 +74,38 @@ impl Paragraph {
             kind,
             text: String::new(),
             starts: Vec::new(),
+            spans: Vec::new(),
         }
+    }
+
+    /// The tokens of [`Paragraph::text`], as [`tokens`] splits it.
+    pub fn tokens(&self) -> Vec<Token<'_>> {
+        self.spans
+            .iter()
+            .map(|s| {
+                let word = s.start + s.lead;
+                let trail = word + s.word;
+                Token {
+                    word: &self.text[word..trail],
+                    start: word,
+                    lead: &self.text[s.start..word],
+                    trail: &self.text[trail..trail + s.trail],
+                }
+            })
+            .collect()
+    }
+
+    /// Splits the finished text into tokens (see [`Paragraph::tokens`]).
+    fn tokenise(&mut self) {
+        self.spans = tokens(&self.text)
+            .iter()
+            .map(|t| Span {
+                start: t.start - t.lead.len(),
+                lead: t.lead.len(),
+                word: t.word.len(),
+                trail: t.trail.len(),
+            })
+            .collect();
     }
 
     /// The 1-based input line of the byte at `offset` in [`Paragraph::text`].
@@ -133,7 +178,10 @@ pub fn analyse(lines: &[String]) -> Layout {
     let mut kinds: Vec<LineKind> = lines.iter().map(|l| classify(l)).collect();
     mark_running_heads(lines, &mut kinds);
     mark_chart_blocks(lines, &mut kinds);
-    let paragraphs = paragraphs(lines, &kinds);
+    let mut paragraphs = paragraphs(lines, &kinds);
+    for p in &mut paragraphs {
+        p.tokenise();
+    }
     Layout { kinds, paragraphs }
 }
 
@@ -152,8 +200,7 @@ fn classify(line: &str) -> LineKind {
 
 /// Whether a line is a photo or illustration credit ("Foto: Bo Ek").
 pub fn is_credit(line: &str) -> bool {
-    let lower = line.trim_start().to_lowercase();
-    [
+    const LABELS: [&str; 7] = [
         "foto:",
         "foto :",
         "bild:",
@@ -161,9 +208,15 @@ pub fn is_credit(line: &str) -> bool {
         "photo:",
         "illustration:",
         "fotografi:",
-    ]
-    .iter()
-    .any(|p| lower.starts_with(p))
+    ];
+    // Only the start of the line can match: lower-case the first few
+    // characters, not the whole line. Every character lower-cases to one or
+    // more characters, so those of the line's lower case that the labels can
+    // reach come from its first `LONGEST` characters.
+    const LONGEST: usize = 13;
+    let t = line.trim_start();
+    let end = t.char_indices().nth(LONGEST).map_or(t.len(), |(i, _)| i);
+    super::lex::with_lower(&t[..end], |head| LABELS.iter().any(|p| head.starts_with(p)))
 }
 
 /// Whether a line holds numbers and nothing but OCR crumbs of one or two

@@ -9,6 +9,8 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use rustc_hash::{FxHashMap, FxHashSet};
+
 /// Characters that OCR puts where the print had å, ä or ö. A word matches a
 /// closed-list word when it differs only by these at the list word's å/ä/ö.
 fn is_diacritic_confusion(c: char) -> bool {
@@ -76,41 +78,136 @@ pub fn fuzzy_eq(word: &str, target: &str) -> bool {
     false
 }
 
+/// Calls `f` with `word` in lower case, exactly as [`str::to_lowercase`] makes
+/// it, without allocating for a word that is already lower case or fits a
+/// buffer on the stack. The rules look words up many times per token; a heap
+/// string per lookup used to cost more than the lookups themselves.
+pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    const CAP: usize = 64;
+    if word.is_ascii() {
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return f(word);
+        }
+        if word.len() <= CAP {
+            let mut buf = [0u8; CAP];
+            let buf = &mut buf[..word.len()];
+            buf.copy_from_slice(word.as_bytes());
+            buf.make_ascii_lowercase();
+            return f(std::str::from_utf8(buf).expect("ASCII stays UTF-8"));
+        }
+        return f(&word.to_ascii_lowercase());
+    }
+    // `str::to_lowercase` maps each character as `char::to_lowercase` does,
+    // except a capital sigma, whose form depends on its neighbours.
+    if word.contains('Σ') {
+        return f(&word.to_lowercase());
+    }
+    let mut buf = [0u8; CAP];
+    let mut n = 0;
+    for c in word.chars() {
+        for l in c.to_lowercase() {
+            if n + l.len_utf8() > CAP {
+                return f(&word.to_lowercase());
+            }
+            n += l.encode_utf8(&mut buf[n..]).len();
+        }
+    }
+    f(std::str::from_utf8(&buf[..n]).expect("encoded characters are UTF-8"))
+}
+
+/// Every spelling [`fuzzy_eq`] accepts for `target` (lower case) other than
+/// the target itself: each å, ä or ö replaced by each confusable character,
+/// and each one dropped. Lists words have at most two of these letters, so a
+/// word has a few hundred spellings at most.
+fn ocr_spellings(target: &str) -> Vec<String> {
+    const CONFUSABLE: &[char] = &[
+        'a', 'o', 'e', 'i', 'd', 'é', 'è', 'ë', 'á', 'à', 'ó', 'ò', 'ø', 'å', 'ä', 'ö', '4', '6',
+        '0', '8', '3', '#', '&',
+    ];
+    debug_assert!(CONFUSABLE.iter().all(|&c| is_diacritic_confusion(c)));
+    let chars: Vec<char> = target.chars().collect();
+    let at: Vec<usize> = (0..chars.len())
+        .filter(|&k| matches!(chars[k], 'å' | 'ä' | 'ö'))
+        .collect();
+    let mut out = Vec::new();
+    if at.is_empty() {
+        return out;
+    }
+    // Same length: every combination of confusable characters at the
+    // diacritic positions.
+    let mut choice = vec![0usize; at.len()];
+    loop {
+        let mut v = chars.clone();
+        for (slot, &k) in at.iter().enumerate() {
+            v[k] = CONFUSABLE[choice[slot]];
+        }
+        out.push(v.into_iter().collect());
+        let mut slot = 0;
+        while slot < at.len() {
+            choice[slot] += 1;
+            if choice[slot] < CONFUSABLE.len() {
+                break;
+            }
+            choice[slot] = 0;
+            slot += 1;
+        }
+        if slot == at.len() {
+            break;
+        }
+    }
+    // One letter shorter: one å, ä or ö missing, the rest as printed.
+    for &k in &at {
+        out.push(
+            chars
+                .iter()
+                .enumerate()
+                .filter(|&(j, _)| j != k)
+                .map(|(_, &c)| c)
+                .collect(),
+        );
+    }
+    out
+}
+
 /// A closed word list with values, looked up exactly (lower case) or with
-/// [`fuzzy_eq`] against the entries that have å, ä or ö. Built once; a lookup
-/// is a hash probe plus a few comparisons among entries of the same length.
+/// [`fuzzy_eq`] against the entries that have å, ä or ö.
+///
+/// Built once: every spelling that matches an entry is a key of one hash map,
+/// so a lookup is a single probe whatever the damage. Where spellings of
+/// several entries coincide, an exact entry wins, then the first entry of the
+/// list (the order in which a scan of the list would have found them).
 pub struct WordMap<V: 'static> {
-    exact: HashMap<&'static str, (&'static str, V)>,
-    fuzzy: HashMap<usize, Vec<(&'static str, V)>>,
+    map: FxHashMap<Box<str>, (&'static str, V)>,
 }
 
 impl<V: Copy> WordMap<V> {
     /// A map over `entries` (lower-case words with their values).
     pub fn new(entries: &[(&'static str, V)]) -> WordMap<V> {
-        let mut exact = HashMap::new();
-        let mut fuzzy: HashMap<usize, Vec<(&'static str, V)>> = HashMap::new();
+        let mut map: FxHashMap<Box<str>, (&'static str, V)> = FxHashMap::default();
         for &(w, v) in entries {
-            exact.entry(w).or_insert((w, v));
-            if w.chars().any(|c| matches!(c, 'å' | 'ä' | 'ö')) {
-                let n = w.chars().count();
-                fuzzy.entry(n).or_default().push((w, v));
-                fuzzy.entry(n - 1).or_default().push((w, v));
+            map.entry(w.into()).or_insert((w, v));
+        }
+        for &(w, v) in entries {
+            for s in ocr_spellings(w) {
+                map.entry(s.into_boxed_str()).or_insert((w, v));
             }
         }
-        WordMap { exact, fuzzy }
+        WordMap { map }
     }
 
     /// The entry `word` (any case) is, with its value.
     pub fn get(&self, word: &str) -> Option<(&'static str, V)> {
-        let lower = word.to_lowercase();
-        if let Some(&e) = self.exact.get(lower.as_str()) {
-            return Some(e);
-        }
-        self.fuzzy
-            .get(&lower.chars().count())?
-            .iter()
-            .find(|(t, _)| fuzzy_eq(&lower, t))
-            .copied()
+        with_lower(word, |lower| self.get_lower(lower))
+    }
+
+    /// The entry `lower` (already lower case) is, with its value.
+    pub fn get_lower(&self, lower: &str) -> Option<(&'static str, V)> {
+        self.map.get(lower).copied()
+    }
+
+    /// Every spelling the map knows, with the entry it stands for.
+    fn spellings(&self) -> impl Iterator<Item = (&str, (&'static str, V))> {
+        self.map.iter().map(|(k, &e)| (&**k, e))
     }
 }
 
@@ -124,6 +221,11 @@ impl WordMap<()> {
     /// The entry `word` (any case) is.
     pub fn find(&self, word: &str) -> Option<&'static str> {
         self.get(word).map(|(w, _)| w)
+    }
+
+    /// The entry `lower` (already lower case) is.
+    pub fn find_lower(&self, lower: &str) -> Option<&'static str> {
+        self.get_lower(lower).map(|(w, _)| w)
     }
 }
 
@@ -160,7 +262,7 @@ const FUNCTION_WORDS: &[&str] = &[
 
 /// Whether `lower` is a function word (see [`FUNCTION_WORDS`]).
 pub fn is_function_word(lower: &str) -> bool {
-    static SET: LazyLock<std::collections::HashSet<&'static str>> =
+    static SET: LazyLock<FxHashSet<&'static str>> =
         LazyLock::new(|| FUNCTION_WORDS.iter().copied().collect());
     SET.contains(lower)
 }
@@ -181,7 +283,9 @@ const COMMON_VERBS: &[&str] = &[
 
 /// Whether `lower` is a frequent finite verb (see [`COMMON_VERBS`]).
 pub fn is_common_verb(lower: &str) -> bool {
-    COMMON_VERBS.contains(&lower)
+    static SET: LazyLock<FxHashSet<&'static str>> =
+        LazyLock::new(|| COMMON_VERBS.iter().copied().collect());
+    SET.contains(lower)
 }
 
 /// Verbs of saying that introduce or close direct speech, present and past.
@@ -209,12 +313,12 @@ pub fn speech_verb(word: &str) -> Option<&'static str> {
 
 /// Third-person pronouns that stand for a speaker ("säger han").
 pub fn speaker_pronoun(word: &str) -> Option<Gender> {
-    match word.to_lowercase().as_str() {
+    with_lower(word, |lower| match lower {
         "han" => Some(Gender::Male),
         "hon" => Some(Gender::Female),
         "hen" => Some(Gender::Unknown),
         _ => None,
-    }
+    })
 }
 
 /// Grammatical gender of a person, from the first-name list or a pronoun.
@@ -337,6 +441,10 @@ pub fn suspended_title(words: &[&str]) -> Option<(String, usize)> {
 /// genitive in lower case, and whether the body is a municipal one (its
 /// organisation is then the document's municipality).
 pub fn body_genitive(word: &str) -> Option<(String, bool)> {
+    // Only "s" and "S" lower-case to "s": a cheap test before the copy.
+    if !word.ends_with(['s', 'S']) {
+        return None;
+    }
     let lower = word.to_lowercase();
     let stem = lower.strip_suffix('s')?;
     const BODIES: &[&str] = &[
@@ -359,7 +467,7 @@ pub fn body_genitive(word: &str) -> Option<(String, bool)> {
 
 /// Whether `word` is the head of an English title ("Manager").
 pub fn is_english_role_head(word: &str) -> bool {
-    ENGLISH_ROLE_HEADS.contains(&word.to_lowercase().as_str())
+    with_lower(word, |lower| ENGLISH_ROLE_HEADS.contains(&lower))
 }
 
 /// The base form of a Swedish title, if `word` is one: definite forms are
@@ -367,32 +475,56 @@ pub fn is_english_role_head(word: &str) -> bool {
 /// "vd:n" -> "vd"), the case of an acronym prefix is kept ("IT-strateg"), and
 /// a capital that only opens a line or sentence is dropped ("Direktör").
 pub fn role_base(word: &str) -> Option<String> {
-    let w = word.trim_end_matches(":n").trim_end_matches(":en");
+    // As `trim_end_matches(":n")` then `(":en")`, without building a
+    // substring searcher for each call.
+    let mut w = word;
+    while let Some(rest) = w.strip_suffix(":n") {
+        w = rest;
+    }
+    while let Some(rest) = w.strip_suffix(":en") {
+        w = rest;
+    }
     if w.is_empty() || !w.chars().next().is_some_and(char::is_alphabetic) {
         return None;
     }
-    let lower = w.to_lowercase();
-    let mut candidates = vec![lower.clone()];
-    for suffix in ["en", "et", "n"] {
-        if let Some(stem) = lower.strip_suffix(suffix) {
-            candidates.push(stem.to_string());
-        }
-    }
-    for c in &candidates {
-        word_list!(LIST, ROLES);
-        let known = LIST.find(c).map(str::to_string).or_else(|| {
+    word_list!(LIST, ROLES);
+    with_lower(w, |lower| {
+        // The word itself, then without a definite ending.
+        let candidates = [Some(lower)]
+            .into_iter()
+            .chain(["en", "et", "n"].map(|suffix| lower.strip_suffix(suffix)));
+        for c in candidates.flatten() {
             // A compound title: last part a title word, first part at least
             // two letters ("e-strateg", "utvecklingschef").
-            ROLE_SUFFIXES
-                .iter()
-                .find(|s| c.len() >= s.len() + 2 && c.ends_with(*s))
-                .map(|_| c.clone())
-        });
-        if let Some(base) = known {
-            return Some(restore_case(w, &base));
+            let known = LIST
+                .find_lower(c)
+                .or_else(|| has_role_suffix(c).then_some(c));
+            if let Some(base) = known {
+                return Some(restore_case(w, base));
+            }
         }
-    }
-    None
+        None
+    })
+}
+
+/// Whether `lower` is a compound whose last part is one of [`ROLE_SUFFIXES`]
+/// and whose first part has two letters (bytes) or more.
+fn has_role_suffix(lower: &str) -> bool {
+    // The suffixes by their last byte: most words are rejected by a table
+    // look-up instead of a comparison with every suffix.
+    static BY_LAST: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+        let mut table = vec![Vec::new(); 256];
+        for s in ROLE_SUFFIXES {
+            table[usize::from(*s.as_bytes().last().expect("non-empty suffix"))].push(*s);
+        }
+        table
+    });
+    let Some(&last) = lower.as_bytes().last() else {
+        return false;
+    };
+    BY_LAST[usize::from(last)]
+        .iter()
+        .any(|s| lower.len() >= s.len() + 2 && lower.ends_with(s))
 }
 
 /// Gives `base` (lower case) the case of the printed `word`: an all-capital
@@ -494,8 +626,37 @@ const NUMBER_WORDS: &[(&str, f64)] = &[
 /// The value of a cardinal number word, including compounds ("tjugofem",
 /// "tvåhundra", "femtusen"). "en"/"ett" are not included.
 pub fn number_word(word: &str) -> Option<f64> {
-    let lower = word.to_lowercase();
-    if let Some(v) = simple_number_word(&lower) {
+    with_lower(word, number_word_lower)
+}
+
+/// [`number_word`] of a lower-case word.
+pub fn number_word_lower(lower: &str) -> Option<f64> {
+    // Every spelling the rules of `compose_number` accept, with its value:
+    // the simple words and their OCR spellings, tens with a unit, and
+    // multiples of hundra and tusen. One probe instead of a dozen.
+    static ALL: LazyLock<FxHashMap<Box<str>, f64>> = LazyLock::new(|| {
+        let simple: Vec<&str> = SIMPLE_NUMBERS.spellings().map(|(k, _)| k).collect();
+        let mut all = FxHashMap::default();
+        let compounds = simple.iter().flat_map(|s| {
+            NUMBER_WORDS
+                .iter()
+                .map(move |(tens, _)| format!("{tens}{s}"))
+                .chain(["hundra", "tusen"].map(|m| format!("{s}{m}")))
+        });
+        for w in simple.iter().map(|s| s.to_string()).chain(compounds) {
+            if let Some(v) = compose_number(&w) {
+                all.insert(w.into_boxed_str(), v);
+            }
+        }
+        all
+    });
+    ALL.get(lower).copied()
+}
+
+/// The value of a lower-case cardinal number word by the rules: a simple word,
+/// or a compound of simple words.
+fn compose_number(lower: &str) -> Option<f64> {
+    if let Some(v) = simple_number_word(lower) {
         return Some(v);
     }
     // Compounds: tens + unit ("tjugofem"), or a multiplier of hundra/tusen.
@@ -519,9 +680,11 @@ pub fn number_word(word: &str) -> Option<f64> {
     None
 }
 
+/// The cardinal number words with their OCR spellings.
+static SIMPLE_NUMBERS: LazyLock<WordMap<f64>> = LazyLock::new(|| WordMap::new(NUMBER_WORDS));
+
 fn simple_number_word(lower: &str) -> Option<f64> {
-    static MAP: LazyLock<WordMap<f64>> = LazyLock::new(|| WordMap::new(NUMBER_WORDS));
-    MAP.get(lower).map(|(_, v)| v)
+    SIMPLE_NUMBERS.get(lower).map(|(_, v)| v)
 }
 
 /// Ordinal number words for days of the month ("den första april").
@@ -534,12 +697,21 @@ const ORDINALS: &[&str] = &[
 
 /// The value of an ordinal word from "första" to "tjugonde".
 pub fn ordinal_word(word: &str) -> Option<f64> {
-    word_list!(LIST, ORDINALS);
-    let found = LIST.find(word)?;
-    ORDINALS
-        .iter()
-        .position(|o| *o == found)
-        .map(|i| (i + 1) as f64)
+    with_lower(word, ordinal_word_lower)
+}
+
+/// [`ordinal_word`] of a lower-case word.
+pub fn ordinal_word_lower(lower: &str) -> Option<f64> {
+    // The value is the entry's place in the list, stored with it.
+    static MAP: LazyLock<WordMap<f64>> = LazyLock::new(|| {
+        let entries: Vec<(&'static str, f64)> = ORDINALS
+            .iter()
+            .enumerate()
+            .map(|(i, &o)| (o, (i + 1) as f64))
+            .collect();
+        WordMap::new(&entries)
+    });
+    MAP.get_lower(lower).map(|(_, v)| v)
 }
 
 /// Month names, lower case, January first.
@@ -584,19 +756,21 @@ pub fn is_season(word: &str) -> bool {
 
 /// Multipliers written after a number ("fyra miljoner", "1,2 miljarder").
 pub fn multiplier(word: &str) -> Option<f64> {
-    let lower = word.to_lowercase();
-    match lower.trim_end_matches('.') {
+    with_lower(word, |lower| match lower.trim_end_matches('.') {
         "tusen" => Some(1e3),
         "miljon" | "miljoner" | "milj" | "mn" | "miljonen" => Some(1e6),
         "miljard" | "miljarder" | "mdr" | "md" => Some(1e9),
         _ => None,
-    }
+    })
 }
 
 /// Money units: the unit's base name and the factor it carries ("tkr" is
 /// thousands of kronor, "mkr" millions).
 pub fn money_unit(word: &str) -> Option<(&'static str, f64)> {
-    let lower = word.to_lowercase();
+    with_lower(word, money_unit_lower)
+}
+
+fn money_unit_lower(lower: &str) -> Option<(&'static str, f64)> {
     let unit = match lower.trim_end_matches('.') {
         "kronor" | "krona" | "kr" | "sek" | "kronorna" | ":-" => ("kronor", 1.0),
         "tkr" | "ksek" | "tusenkronor" => ("kronor", 1e3),
@@ -607,7 +781,7 @@ pub fn money_unit(word: &str) -> Option<(&'static str, f64)> {
         "öre" => ("öre", 1.0),
         _ => {
             word_list!(LIST, &["kronor", "krona", "öre"]);
-            return LIST.find(&lower).map(|u| (u, 1.0));
+            return LIST.find_lower(lower).map(|u| (u, 1.0));
         }
     };
     Some(unit)
@@ -615,11 +789,11 @@ pub fn money_unit(word: &str) -> Option<(&'static str, f64)> {
 
 /// Percent units, base form.
 pub fn percent_unit(word: &str) -> Option<&'static str> {
-    match word.to_lowercase().as_str() {
+    with_lower(word, |lower| match lower {
         "%" | "procent" | "procenten" => Some("procent"),
         "procentenheter" | "procentenhet" => Some("procentenhet"),
         _ => None,
-    }
+    })
 }
 
 /// Units of time, base form ("åren" -> "år", "timmar" -> "timme").
@@ -721,7 +895,11 @@ pub fn compound_time_unit(word: &str) -> Option<String> {
 
 /// Units of measure, base form.
 pub fn measure_unit(word: &str) -> Option<&'static str> {
-    let unit = match word.to_lowercase().trim_end_matches('.') {
+    with_lower(word, measure_unit_lower)
+}
+
+fn measure_unit_lower(lower: &str) -> Option<&'static str> {
+    let unit = match lower.trim_end_matches('.') {
         "km" | "kilometer" | "kilometern" => "kilometer",
         "m" | "meter" | "metern" => "meter",
         "mil" | "milen" => "mil",
@@ -834,7 +1012,10 @@ pub fn is_approximator(word: &str) -> bool {
 /// Modifiers that may stand between a number and the noun it counts ("tre
 /// föregående åren", "fyra sådana enheter").
 pub fn is_count_modifier(word: &str) -> bool {
-    let lower = word.to_lowercase();
+    with_lower(word, is_count_modifier_lower)
+}
+
+fn is_count_modifier_lower(lower: &str) -> bool {
     if {
         word_list!(
             LIST,
@@ -862,7 +1043,7 @@ pub fn is_count_modifier(word: &str) -> bool {
                 "tidigare",
             ]
         );
-        LIST.find(&lower)
+        LIST.find_lower(lower)
     }
     .is_some()
     {

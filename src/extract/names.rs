@@ -1,8 +1,9 @@
 //! The first-name lexicon (`dictionaries/firstnames/firstnames.tsv`, embedded at
 //! build time) and the tests on a word that make it a possible part of a name.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::lex::{self, Gender};
 
@@ -11,8 +12,8 @@ use super::lex::{self, Gender};
 const FIRSTNAMES_TSV: &str = include_str!("../../dictionaries/firstnames/firstnames.tsv");
 
 /// Lower-case first name -> (printed form, gender).
-static FIRST_NAMES: LazyLock<HashMap<String, (&'static str, Gender)>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
+static FIRST_NAMES: LazyLock<FxHashMap<String, (&'static str, Gender)>> = LazyLock::new(|| {
+    let mut map = FxHashMap::default();
     for line in FIRSTNAMES_TSV.lines() {
         if line.starts_with('#') {
             continue;
@@ -85,11 +86,11 @@ fn capitalise(s: &str) -> String {
 }
 
 fn lookup(word: &str) -> Option<FirstName> {
+    static NOT_NAMES: LazyLock<FxHashSet<&'static str>> =
+        LazyLock::new(|| NOT_FIRST_NAMES.iter().copied().collect());
     let lower = word.to_lowercase();
     // "Per" is a preposition too, but as a capitalised word it is the name.
-    if NOT_FIRST_NAMES.contains(&lower.as_str())
-        || (lower != "per" && lex::is_function_word(&lower))
-    {
+    if NOT_NAMES.contains(lower.as_str()) || (lower != "per" && lex::is_function_word(&lower)) {
         return None;
     }
     let found = |k: &str| {
@@ -107,6 +108,8 @@ fn lookup(word: &str) -> Option<FirstName> {
     if chars.len() < 3 || chars.len() > 14 {
         return None;
     }
+    // One buffer for all the variants tried.
+    let mut variant = String::with_capacity(lower.len() + 2);
     for (i, &c) in chars.iter().enumerate() {
         let options: &[char] = match c {
             'é' | 'è' | '6' | '0' | '#' | '&' | '4' | '8' | '3' | 'ó' | 'ò' | 'ø' => {
@@ -117,10 +120,11 @@ fn lookup(word: &str) -> Option<FirstName> {
             _ => continue,
         };
         for &o in options {
-            let mut v = chars.clone();
-            v[i] = o;
-            let s: String = v.into_iter().collect();
-            if let Some(f) = found(&s) {
+            variant.clear();
+            variant.extend(chars[..i].iter());
+            variant.push(o);
+            variant.extend(chars[i + 1..].iter());
+            if let Some(f) = found(&variant) {
                 return Some(f);
             }
         }
@@ -155,13 +159,7 @@ pub fn is_surname_shape(word: &str) -> bool {
         }
         _ => word,
     };
-    if !is_capitalised(word) || word.chars().count() < 2 {
-        return false;
-    }
-    if !word
-        .chars()
-        .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
-    {
+    if !surname_letters(word) {
         return false;
     }
     let lower = word.to_lowercase();
@@ -171,6 +169,28 @@ pub fn is_surname_shape(word: &str) -> bool {
         || lex::is_month(word)
         || lex::speech_verb(word).is_some()
         || lex::is_english_role_head(word))
+}
+
+/// The spelling part of [`is_surname_shape`], without its word lists: a
+/// quick test that turns down most words before the lists are consulted.
+pub fn could_be_surname(word: &str) -> bool {
+    match word.strip_prefix("II") {
+        // "IIshammar" reads as "Ilshammar": capitalised, with the same letters.
+        Some(rest) if rest.chars().next().is_some_and(char::is_lowercase) => {
+            surname_letters(&format!("Il{rest}"))
+        }
+        _ => surname_letters(word),
+    }
+}
+
+/// Capitalised, two characters or more, letters (and inner hyphens or
+/// apostrophes) only.
+fn surname_letters(word: &str) -> bool {
+    is_capitalised(word)
+        && word.chars().count() >= 2
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
 }
 
 /// Lower-case name particles that may stand between first name and surname.

@@ -15,7 +15,7 @@ use super::layout::{Layout, ParaKind, Paragraph};
 use super::lex::{self, Gender};
 use super::names::{self, first_name, is_capitalised, is_surname_shape};
 use crate::sidecar::Person;
-use crate::tokenise::{Token, tokens};
+use crate::tokenise::Token;
 
 /// Where a name occurs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -330,7 +330,7 @@ pub fn find(layout: &Layout) -> People {
     // mentions are not counted twice.
     let mut used: Vec<Vec<(usize, usize)>> = vec![Vec::new(); layout.paragraphs.len()];
     for (pi, p) in layout.paragraphs.iter().enumerate() {
-        let toks = tokens(&p.text);
+        let toks = p.tokens();
         let mut i = 0;
         while i < toks.len() {
             match name_at(&toks, i) {
@@ -387,6 +387,12 @@ fn name_at(toks: &[Token], i: usize) -> Option<(usize, (String, Gender), String)
             // A name not in the lexicon, introduced by a title or a verb of
             // saying ("säger Xiang Li", "professor Ilze Ozola").
             let prev = i.checked_sub(1).map(|j| &toks[j])?;
+            // Most words are no name by their letters alone: that test comes
+            // before the word lists (all the tests are pure, so their order
+            // changes nothing but the cost).
+            if t.word.ends_with('s') || !names::could_be_surname(t.word) {
+                return None;
+            }
             // A title in an apposition ("Anna Berg, chefredaktör Computer
             // Sweden") is followed by the organisation, not by a name.
             let in_apposition = i
@@ -395,7 +401,7 @@ fn name_at(toks: &[Token], i: usize) -> Option<(usize, (String, Gender), String)
             let introduced = prev.trail.is_empty()
                 && !in_apposition
                 && (lex::role_base(prev.word).is_some() || lex::speech_verb(prev.word).is_some());
-            if !introduced || !is_surname_shape(t.word) || t.word.ends_with('s') {
+            if !introduced || !is_surname_shape(t.word) {
                 return None;
             }
             (t.word.to_string(), Gender::Unknown, false)
@@ -783,7 +789,7 @@ fn signature(p: &Paragraph, toks: &[Token], i: usize, end: usize) -> Option<(Str
 fn municipality(layout: &Layout) -> Option<(String, usize)> {
     let mut phrases: Vec<String> = Vec::new();
     for p in &layout.paragraphs {
-        let toks = tokens(&p.text);
+        let toks = p.tokens();
         for w in toks.windows(2) {
             if w[0].trail.is_empty()
                 && is_capitalised(w[0].word)
@@ -990,7 +996,7 @@ fn count_surname_mentions(layout: &Layout, used: &[Vec<(usize, usize)>], people:
     }
     let mut extra = Vec::new();
     for (pi, p) in layout.paragraphs.iter().enumerate() {
-        let toks = tokens(&p.text);
+        let toks = p.tokens();
         for (ti, t) in toks.iter().enumerate() {
             if used[pi].iter().any(|&(s, e)| (s..e).contains(&ti)) || !is_capitalised(t.word) {
                 continue;

@@ -17,7 +17,7 @@ use super::lex::{self, Gender};
 use super::names::{self, first_name, is_surname_shape};
 use super::people::{People, genitive_org};
 use crate::sidecar::Quote;
-use crate::tokenise::{Token, tokens};
+use crate::tokenise::Token;
 
 /// Who the attribution names.
 #[derive(Debug, Clone, PartialEq)]
@@ -77,7 +77,7 @@ fn dash_quote(p: &Paragraph, people: &People) -> Option<Raw> {
         .char_indices()
         .find(|&(_, c)| !(c == '—' || c == '–' || c == '-' || c.is_whitespace()))
         .map_or(text.len(), |(i, _)| i);
-    let toks = tokens(text);
+    let toks = p.tokens();
     let mut pieces: Vec<String> = Vec::new();
     let mut cursor = body;
     let mut first: Option<(String, Speaker)> = None;
@@ -373,7 +373,7 @@ fn marked_quotes(p: &Paragraph, people: &People) -> Vec<Raw> {
     if marks.len() < 2 {
         return Vec::new();
     }
-    let toks = tokens(text);
+    let toks = p.tokens();
     let mut out: Vec<Raw> = Vec::new();
     // End of the last attributed span's clause: a span right after it
     // continues the same speech (`”Ja”, säger hon. ”Nu kör vi.”`).
