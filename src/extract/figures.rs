@@ -57,19 +57,24 @@ struct Cand {
 
 /// Finds the figures of a document.
 pub fn find(layout: &Layout) -> Vec<Figure> {
+    find_in(layout, &layout.tokens())
+}
+
+/// [`find`] with the tokens of each paragraph already split
+/// ([`Layout::tokens`]).
+pub fn find_in(layout: &Layout, toks: &[Vec<Token>]) -> Vec<Figure> {
     let mut out = Vec::new();
-    for p in &layout.paragraphs {
+    for (p, toks) in layout.paragraphs.iter().zip(toks) {
         if p.kind == ParaKind::Credit {
             continue;
         }
-        out.extend(paragraph_figures(p));
+        out.extend(paragraph_figures(p, toks));
     }
     out
 }
 
-fn paragraph_figures(p: &Paragraph) -> Vec<Figure> {
-    let toks = p.tokens();
-    let skip = contact_numbers(&toks);
+fn paragraph_figures(p: &Paragraph, toks: &[Token]) -> Vec<Figure> {
+    let skip = contact_numbers(toks);
     let mut cands: Vec<Cand> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -77,7 +82,7 @@ fn paragraph_figures(p: &Paragraph) -> Vec<Figure> {
             i += 1;
             continue;
         }
-        let found = number_at(&toks, i);
+        let found = number_at(toks, i);
         match found.last().map(|c| c.tok_end) {
             Some(end) => {
                 cands.extend(found);
@@ -86,7 +91,7 @@ fn paragraph_figures(p: &Paragraph) -> Vec<Figure> {
             None => i += 1,
         }
     }
-    propagate_ranges(&toks, &mut cands);
+    propagate_ranges(toks, &mut cands);
     cands
         .into_iter()
         .filter(|c| !c.tentative)
@@ -116,7 +121,12 @@ fn contact_numbers(toks: &[Token]) -> Vec<bool> {
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
+        // The phone words start with t, m, f or v; no other character
+        // lower-cases to one of these.
         let after_phone_word = i > 0
+            && toks[i - 1]
+                .word
+                .starts_with(['t', 'm', 'f', 'v', 'T', 'M', 'F', 'V'])
             && lex::with_lower(toks[i - 1].word, |lower| {
                 matches!(
                     lower,
@@ -500,7 +510,9 @@ fn number_at(toks: &[Token], i: usize) -> Vec<Cand> {
             if !unit_follows && !counted {
                 // "år 2012" keeps "år" in the phrase.
                 let start = match prev {
-                    Some(p) if p.trail.is_empty() && lex::fuzzy_eq(&p.word.to_lowercase(), "år") => {
+                    Some(p)
+                        if p.trail.is_empty() && lex::fuzzy_eq(&p.word.to_lowercase(), "år") =>
+                    {
                         p.start
                     }
                     _ => t.start,
@@ -567,9 +579,7 @@ fn might_be_number(w: &str) -> bool {
             lower.ends_with("tal")
                 || lower.ends_with("tals")
                 || lower.ends_with("talet")
-                || matches!(lower, "en" | "ett")
-                || lex::number_word_lower(lower).is_some()
-                || lex::ordinal_word_lower(lower).is_some()
+                || lex::is_number_word_lower(lower)
         })
 }
 

@@ -52,20 +52,6 @@ pub struct Paragraph {
     pub text: String,
     /// (byte offset in `text`, 0-based line index) for the start of each line.
     starts: Vec<(usize, usize)>,
-    /// The tokens of `text`, found once when the paragraph is complete: the
-    /// passes after layout all read them, and splitting the text again for
-    /// each of them cost more than most of their rules.
-    spans: Vec<Span>,
-}
-
-/// A token of [`Paragraph::text`] as byte lengths from where its chunk
-/// starts: lead, word, trail.
-#[derive(Debug, Clone, Copy)]
-struct Span {
-    start: usize,
-    lead: usize,
-    word: usize,
-    trail: usize,
 }
 
 impl Paragraph {
@@ -74,38 +60,7 @@ impl Paragraph {
             kind,
             text: String::new(),
             starts: Vec::new(),
-            spans: Vec::new(),
         }
-    }
-
-    /// The tokens of [`Paragraph::text`], as [`tokens`] splits it.
-    pub fn tokens(&self) -> Vec<Token<'_>> {
-        self.spans
-            .iter()
-            .map(|s| {
-                let word = s.start + s.lead;
-                let trail = word + s.word;
-                Token {
-                    word: &self.text[word..trail],
-                    start: word,
-                    lead: &self.text[s.start..word],
-                    trail: &self.text[trail..trail + s.trail],
-                }
-            })
-            .collect()
-    }
-
-    /// Splits the finished text into tokens (see [`Paragraph::tokens`]).
-    fn tokenise(&mut self) {
-        self.spans = tokens(&self.text)
-            .iter()
-            .map(|t| Span {
-                start: t.start - t.lead.len(),
-                lead: t.lead.len(),
-                word: t.word.len(),
-                trail: t.trail.len(),
-            })
-            .collect();
     }
 
     /// The 1-based input line of the byte at `offset` in [`Paragraph::text`].
@@ -173,15 +128,20 @@ pub struct Layout {
     pub paragraphs: Vec<Paragraph>,
 }
 
+impl Layout {
+    /// The tokens of each paragraph (see [`tokens`]), in paragraph order.
+    /// [`super::extract`] splits them once for all the passes that read them.
+    pub fn tokens(&self) -> Vec<Vec<Token<'_>>> {
+        self.paragraphs.iter().map(|p| tokens(&p.text)).collect()
+    }
+}
+
 /// Analyses the repaired lines of a document.
 pub fn analyse(lines: &[String]) -> Layout {
     let mut kinds: Vec<LineKind> = lines.iter().map(|l| classify(l)).collect();
     mark_running_heads(lines, &mut kinds);
     mark_chart_blocks(lines, &mut kinds);
-    let mut paragraphs = paragraphs(lines, &kinds);
-    for p in &mut paragraphs {
-        p.tokenise();
-    }
+    let paragraphs = paragraphs(lines, &kinds);
     Layout { kinds, paragraphs }
 }
 
@@ -215,6 +175,11 @@ pub fn is_credit(line: &str) -> bool {
     // reach come from its first `LONGEST` characters.
     const LONGEST: usize = 13;
     let t = line.trim_start();
+    // The labels start with f, b, p or i; no other character lower-cases to
+    // one of these ("İ" makes "i" and a combining dot, which no label has).
+    if !t.starts_with(['f', 'b', 'p', 'i', 'F', 'B', 'P', 'I']) {
+        return false;
+    }
     let end = t.char_indices().nth(LONGEST).map_or(t.len(), |(i, _)| i);
     super::lex::with_lower(&t[..end], |head| LABELS.iter().any(|p| head.starts_with(p)))
 }

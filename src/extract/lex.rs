@@ -97,14 +97,32 @@ pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
         }
         return f(&word.to_ascii_lowercase());
     }
+    // Most words are lower case already ("säger", "får"): no copy then.
+    let Some(first_change) = word
+        .char_indices()
+        .find(|&(_, c)| latin1_lower(c) != Some(c))
+        .map(|(i, _)| i)
+    else {
+        return f(word);
+    };
     // `str::to_lowercase` maps each character as `char::to_lowercase` does,
     // except a capital sigma, whose form depends on its neighbours.
-    if word.contains('Σ') {
+    if word.len() > CAP || word.contains('Σ') {
         return f(&word.to_lowercase());
     }
     let mut buf = [0u8; CAP];
-    let mut n = 0;
-    for c in word.chars() {
+    buf[..first_change].copy_from_slice(&word.as_bytes()[..first_change]);
+    let mut n = first_change;
+    for c in word[first_change..].chars() {
+        // Latin-1 (å, ä, ö, é ...) by its simple rule; the Unicode tables
+        // only for the rest.
+        if let Some(l) = latin1_lower(c) {
+            if n + l.len_utf8() > CAP {
+                return f(&word.to_lowercase());
+            }
+            n += l.encode_utf8(&mut buf[n..]).len();
+            continue;
+        }
         for l in c.to_lowercase() {
             if n + l.len_utf8() > CAP {
                 return f(&word.to_lowercase());
@@ -113,6 +131,16 @@ pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
         }
     }
     f(std::str::from_utf8(&buf[..n]).expect("encoded characters are UTF-8"))
+}
+
+/// `c.to_lowercase()` for a character of ASCII or Latin-1, which is always
+/// one character: the capitals À to Þ (but ×) move 0x20 up, the rest stay.
+fn latin1_lower(c: char) -> Option<char> {
+    match c {
+        'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' => char::from_u32(u32::from(c) + 0x20),
+        '\0'..='ÿ' => Some(c),
+        _ => None,
+    }
 }
 
 /// Every spelling [`fuzzy_eq`] accepts for `target` (lower case) other than
@@ -125,23 +153,36 @@ fn ocr_spellings(target: &str) -> Vec<String> {
         '0', '8', '3', '#', '&',
     ];
     debug_assert!(CONFUSABLE.iter().all(|&c| is_diacritic_confusion(c)));
-    let chars: Vec<char> = target.chars().collect();
-    let at: Vec<usize> = (0..chars.len())
-        .filter(|&k| matches!(chars[k], 'å' | 'ä' | 'ö'))
+    // Byte offsets of the å, ä and ö (two bytes each in UTF-8).
+    let at: Vec<usize> = target
+        .char_indices()
+        .filter(|&(_, c)| matches!(c, 'å' | 'ä' | 'ö'))
+        .map(|(i, _)| i)
         .collect();
     let mut out = Vec::new();
     if at.is_empty() {
         return out;
     }
+    // `target` with the letter at each offset of `at` replaced by the
+    // matching character of `by` (`None`: dropped).
+    let splice = |by: &dyn Fn(usize) -> Option<char>| {
+        let mut s = String::with_capacity(target.len() + at.len());
+        let mut from = 0;
+        for (slot, &k) in at.iter().enumerate() {
+            s.push_str(&target[from..k]);
+            if let Some(c) = by(slot) {
+                s.push(c);
+            }
+            from = k + 'å'.len_utf8();
+        }
+        s.push_str(&target[from..]);
+        s
+    };
     // Same length: every combination of confusable characters at the
     // diacritic positions.
     let mut choice = vec![0usize; at.len()];
     loop {
-        let mut v = chars.clone();
-        for (slot, &k) in at.iter().enumerate() {
-            v[k] = CONFUSABLE[choice[slot]];
-        }
-        out.push(v.into_iter().collect());
+        out.push(splice(&|slot| Some(CONFUSABLE[choice[slot]])));
         let mut slot = 0;
         while slot < at.len() {
             choice[slot] += 1;
@@ -155,16 +196,11 @@ fn ocr_spellings(target: &str) -> Vec<String> {
             break;
         }
     }
-    // One letter shorter: one å, ä or ö missing, the rest as printed.
-    for &k in &at {
-        out.push(
-            chars
-                .iter()
-                .enumerate()
-                .filter(|&(j, _)| j != k)
-                .map(|(_, &c)| c)
-                .collect(),
-        );
+    // One letter shorter: one å, ä or ö missing, the others as printed.
+    for drop in 0..at.len() {
+        out.push(splice(&|slot| {
+            (slot != drop).then(|| target[at[slot]..].chars().next().expect("a letter"))
+        }));
     }
     out
 }
@@ -631,9 +667,13 @@ pub fn number_word(word: &str) -> Option<f64> {
 
 /// [`number_word`] of a lower-case word.
 pub fn number_word_lower(lower: &str) -> Option<f64> {
-    // Every spelling the rules of `compose_number` accept, with its value:
-    // the simple words and their OCR spellings, tens with a unit, and
-    // multiples of hundra and tusen. One probe instead of a dozen.
+    number_spellings().get(lower).copied()
+}
+
+/// Every spelling the rules of `compose_number` accept, with its value: the
+/// simple words and their OCR spellings, tens with a unit, and multiples of
+/// hundra and tusen. One probe instead of a dozen.
+fn number_spellings() -> &'static FxHashMap<Box<str>, f64> {
     static ALL: LazyLock<FxHashMap<Box<str>, f64>> = LazyLock::new(|| {
         let simple: Vec<&str> = SIMPLE_NUMBERS.spellings().map(|(k, _)| k).collect();
         let mut all = FxHashMap::default();
@@ -650,7 +690,19 @@ pub fn number_word_lower(lower: &str) -> Option<f64> {
         }
         all
     });
-    ALL.get(lower).copied()
+    &ALL
+}
+
+/// Whether `lower` (lower case) is a cardinal or ordinal number word, "en" or
+/// "ett" included: one probe where three lookups would be needed.
+pub fn is_number_word_lower(lower: &str) -> bool {
+    static ALL: LazyLock<FxHashSet<Box<str>>> = LazyLock::new(|| {
+        let mut all: FxHashSet<Box<str>> = ["en", "ett"].into_iter().map(Box::from).collect();
+        all.extend(number_spellings().keys().cloned());
+        all.extend(ordinal_spellings().spellings().map(|(k, _)| Box::from(k)));
+        all
+    });
+    ALL.contains(lower)
 }
 
 /// The value of a lower-case cardinal number word by the rules: a simple word,
@@ -702,7 +754,12 @@ pub fn ordinal_word(word: &str) -> Option<f64> {
 
 /// [`ordinal_word`] of a lower-case word.
 pub fn ordinal_word_lower(lower: &str) -> Option<f64> {
-    // The value is the entry's place in the list, stored with it.
+    ordinal_spellings().get_lower(lower).map(|(_, v)| v)
+}
+
+/// The ordinals with their OCR spellings; the value is the entry's place in
+/// the list, stored with it.
+fn ordinal_spellings() -> &'static WordMap<f64> {
     static MAP: LazyLock<WordMap<f64>> = LazyLock::new(|| {
         let entries: Vec<(&'static str, f64)> = ORDINALS
             .iter()
@@ -711,7 +768,7 @@ pub fn ordinal_word_lower(lower: &str) -> Option<f64> {
             .collect();
         WordMap::new(&entries)
     });
-    MAP.get_lower(lower).map(|(_, v)| v)
+    &MAP
 }
 
 /// Month names, lower case, January first.

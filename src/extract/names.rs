@@ -105,20 +105,13 @@ fn lookup(word: &str) -> Option<FirstName> {
     // OCR repair of one character: a symbol or digit that stands for å/ä/ö,
     // or a plain a/o that lost its diacritic.
     let chars: Vec<char> = lower.chars().collect();
-    if chars.len() < 3 || chars.len() > 14 {
+    if chars.len() < 3 || chars.len() > 14 || !DAMAGED_NAMES.contains(lower.as_str()) {
         return None;
     }
     // One buffer for all the variants tried.
     let mut variant = String::with_capacity(lower.len() + 2);
     for (i, &c) in chars.iter().enumerate() {
-        let options: &[char] = match c {
-            'é' | 'è' | '6' | '0' | '#' | '&' | '4' | '8' | '3' | 'ó' | 'ò' | 'ø' => {
-                &['ö', 'ä', 'å']
-            }
-            'a' => &['ä', 'å'],
-            'o' => &['ö'],
-            _ => continue,
-        };
+        let options = repairs(c);
         for &o in options {
             variant.clear();
             variant.extend(chars[..i].iter());
@@ -132,9 +125,59 @@ fn lookup(word: &str) -> Option<FirstName> {
     None
 }
 
+/// The characters OCR prints for å, ä or ö in a name: the digits and symbols
+/// that stand for them, and a plain a or o.
+const DAMAGE: [char; 14] = [
+    'é', 'è', '6', '0', '#', '&', '4', '8', '3', 'ó', 'ò', 'ø', 'a', 'o',
+];
+
+/// The letters a damaged character of a name may stand for, in the order
+/// they are tried; empty for the characters not in [`DAMAGE`].
+fn repairs(c: char) -> &'static [char] {
+    match c {
+        'é' | 'è' | '6' | '0' | '#' | '&' | '4' | '8' | '3' | 'ó' | 'ò' | 'ø' => {
+            &['ö', 'ä', 'å']
+        }
+        'a' => &['ä', 'å'],
+        'o' => &['ö'],
+        _ => &[],
+    }
+}
+
+/// Every lexicon name (lower case) with one of its å, ä, ö printed as a
+/// character that [`repairs`] turns back into it: the only words whose
+/// repair in `lookup` can find a name. Most capitalised words are not
+/// among them and skip the repair's lookups.
+static DAMAGED_NAMES: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
+    let mut set = FxHashSet::default();
+    // Only the few names with å, ä or ö have damaged forms.
+    for name in FIRST_NAMES.keys().filter(|n| n.contains(['å', 'ä', 'ö'])) {
+        let chars: Vec<char> = name.chars().collect();
+        for (i, &letter) in chars.iter().enumerate() {
+            if !matches!(letter, 'å' | 'ä' | 'ö') {
+                continue;
+            }
+            for c in DAMAGE.iter().filter(|&&c| repairs(c).contains(&letter)) {
+                let mut v = chars.clone();
+                v[i] = *c;
+                set.insert(v.into_iter().collect());
+            }
+        }
+    }
+    set
+});
+
 /// Whether `word` starts with an upper-case letter followed by a lower-case one
 /// ("Larsson", "Siösteen"): the shape of a name part, not an acronym.
 pub fn is_capitalised(word: &str) -> bool {
+    // Most words start with a lower-case ASCII letter: turned down at once.
+    if word
+        .as_bytes()
+        .first()
+        .is_some_and(|b| b.is_ascii_lowercase())
+    {
+        return false;
+    }
     let mut chars = word.chars();
     match (chars.next(), chars.next()) {
         // The second character may be an OCR stand-in for ö ("G6ran").

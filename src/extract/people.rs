@@ -321,7 +321,13 @@ pub(crate) enum Org {
 
 /// Finds the people of a document.
 pub fn find(layout: &Layout) -> People {
-    let (municipality, about_municipality) = match municipality(layout) {
+    find_in(layout, &layout.tokens())
+}
+
+/// [`find`] with the tokens of each paragraph already split
+/// ([`Layout::tokens`]).
+pub fn find_in(layout: &Layout, para_toks: &[Vec<Token>]) -> People {
+    let (municipality, about_municipality) = match municipality(para_toks) {
         Some((m, n)) => (Some(m), n >= 2),
         None => (None, false),
     };
@@ -329,14 +335,13 @@ pub fn find(layout: &Layout) -> People {
     // Token ranges used by full names, per paragraph, so that surname-alone
     // mentions are not counted twice.
     let mut used: Vec<Vec<(usize, usize)>> = vec![Vec::new(); layout.paragraphs.len()];
-    for (pi, p) in layout.paragraphs.iter().enumerate() {
-        let toks = p.tokens();
+    for (pi, (p, toks)) in layout.paragraphs.iter().zip(para_toks).enumerate() {
         let mut i = 0;
         while i < toks.len() {
-            match name_at(&toks, i) {
+            match name_at(toks, i) {
                 Some((end, first, printed)) => {
-                    let (role, org) = context(p, &toks, i, end);
-                    let credit = p.kind == ParaKind::Credit || after_credit_label(&toks, i);
+                    let (role, org) = context(p, toks, i, end);
+                    let credit = p.kind == ParaKind::Credit || after_credit_label(toks, i);
                     let role = role
                         .map(|r| (r, 2))
                         .or_else(|| credit.then(|| ("fotograf".to_string(), 1)));
@@ -360,7 +365,7 @@ pub fn find(layout: &Layout) -> People {
         }
     }
     let mut people = merge(found, municipality, about_municipality);
-    count_surname_mentions(layout, &used, &mut people);
+    count_surname_mentions(layout, para_toks, &used, &mut people);
     people
 }
 
@@ -786,14 +791,13 @@ fn signature(p: &Paragraph, toks: &[Token], i: usize, end: usize) -> Option<(Str
 
 /// The municipality the document is about: the most frequent "X kommun" or
 /// "Xs kommun" phrase, with how often it occurs.
-fn municipality(layout: &Layout) -> Option<(String, usize)> {
+fn municipality(para_toks: &[Vec<Token>]) -> Option<(String, usize)> {
     let mut phrases: Vec<String> = Vec::new();
-    for p in &layout.paragraphs {
-        let toks = p.tokens();
+    for toks in para_toks {
         for w in toks.windows(2) {
-            if w[0].trail.is_empty()
+            if matches!(w[1].word, "kommun" | "stad")
+                && w[0].trail.is_empty()
                 && is_capitalised(w[0].word)
-                && matches!(w[1].word, "kommun" | "stad")
                 && !lex::is_function_word(&w[0].word.to_lowercase())
             {
                 phrases.push(format!("{} {}", w[0].word, w[1].word));
@@ -986,7 +990,12 @@ fn merge(found: Vec<Found>, municipality: Option<String>, about_municipality: bo
 
 /// Counts a surname standing alone ("säger Berg") as a mention of the one
 /// person who has it.
-fn count_surname_mentions(layout: &Layout, used: &[Vec<(usize, usize)>], people: &mut People) {
+fn count_surname_mentions(
+    layout: &Layout,
+    para_toks: &[Vec<Token>],
+    used: &[Vec<(usize, usize)>],
+    people: &mut People,
+) {
     let mut by_surname: HashMap<String, Option<usize>> = HashMap::new();
     for (i, p) in people.persons.iter().enumerate() {
         by_surname
@@ -995,8 +1004,7 @@ fn count_surname_mentions(layout: &Layout, used: &[Vec<(usize, usize)>], people:
             .or_insert(Some(i));
     }
     let mut extra = Vec::new();
-    for (pi, p) in layout.paragraphs.iter().enumerate() {
-        let toks = p.tokens();
+    for (pi, (p, toks)) in layout.paragraphs.iter().zip(para_toks).enumerate() {
         for (ti, t) in toks.iter().enumerate() {
             if used[pi].iter().any(|&(s, e)| (s..e).contains(&ti)) || !is_capitalised(t.word) {
                 continue;
