@@ -276,6 +276,14 @@ fn and_a_half(toks: &[Token], i: usize, value: f64) -> Option<(f64, usize)> {
 /// An approximate number written with "-tal": "ett 50-tal", "ett tiotal",
 /// "hundratals".
 fn approximate_number(w: &str) -> Option<f64> {
+    // Only t, a, l, s, e in either case lower-case to these letters: the
+    // ending can be checked before the word is copied.
+    if !["tal", "tals", "talet"]
+        .iter()
+        .any(|s| ends_with_ignore_ascii_case(w, s))
+    {
+        return None;
+    }
     let lower = w.to_lowercase();
     let stem = lower
         .strip_suffix("-talet")
@@ -292,9 +300,19 @@ fn approximate_number(w: &str) -> Option<f64> {
     lex::number_word(stem).filter(|v| *v >= 10.0 && v % 10.0 == 0.0)
 }
 
+/// Whether `w` ends with `suffix` (ASCII), ignoring ASCII case.
+fn ends_with_ignore_ascii_case(w: &str, suffix: &str) -> bool {
+    w.len() >= suffix.len()
+        && w.as_bytes()[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+}
+
 /// The first year of a decade written "1990-talet" (or "1990-talets",
 /// "2000-tal"): a time, not a count.
 fn decade(w: &str) -> Option<f64> {
+    // The year is four ASCII digits at the start.
+    if !w.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let lower = w.to_lowercase();
     let stem = ["-talets", "-talet", "-tal"]
         .iter()
@@ -534,8 +552,8 @@ fn number_at(toks: &[Token], i: usize) -> Vec<Cand> {
             .collect();
     }
     // Number words.
-    let lower = w.to_lowercase();
-    let word_value = lex::number_word(w).or_else(|| (lower == "ett").then_some(1.0));
+    let (en, ett) = lex::with_lower(w, |lower| (lower == "en", lower == "ett"));
+    let word_value = lex::number_word(w).or_else(|| ett.then_some(1.0));
     if let Some((v, half)) = word_value.and_then(|v| and_a_half(toks, i, v)) {
         let mut c = complete(toks, half, half + 1, v, t.start, true);
         if let Some(c) = c.as_mut() {
@@ -548,7 +566,7 @@ fn number_at(toks: &[Token], i: usize) -> Vec<Cand> {
             .into_iter()
             .collect();
     }
-    if lower == "en" || lower == "ett" {
+    if en || ett {
         return one(toks, i).into_iter().collect();
     }
     if let Some(v) = lex::ordinal_word(w) {
@@ -575,12 +593,11 @@ fn number_at(toks: &[Token], i: usize) -> Vec<Cand> {
 fn might_be_number(w: &str) -> bool {
     w.starts_with(|c: char| c.is_ascii_digit())
         || w.ends_with('%')
-        || lex::with_lower(w, |lower| {
-            lower.ends_with("tal")
-                || lower.ends_with("tals")
-                || lower.ends_with("talet")
-                || lex::is_number_word_lower(lower)
-        })
+        // "-tal" words (see `approximate_number`).
+        || ["tal", "tals", "talet"]
+            .iter()
+            .any(|s| ends_with_ignore_ascii_case(w, s))
+        || lex::is_number_word(w)
 }
 
 /// The year a five-digit word stands for when one of its digits is doubled by

@@ -460,6 +460,9 @@ fn paragraphs(lines: &[String], kinds: &[LineKind]) -> Vec<Paragraph> {
                     out.len() - 1
                 }
             };
+            // Room for the whole segment at once, not a reallocation per line.
+            let room: usize = texts.iter().map(|t| t.len() + 1).sum();
+            out[target].text.reserve(room);
             for &j in &seg {
                 out[target].push_line(&lines[j], j);
             }

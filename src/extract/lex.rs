@@ -84,26 +84,25 @@ pub fn fuzzy_eq(word: &str, target: &str) -> bool {
 /// string per lookup used to cost more than the lookups themselves.
 pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     const CAP: usize = 64;
-    if word.is_ascii() {
-        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+    // Most words are lower case already ("säger", "får"): find the first
+    // byte that lower-casing may change, a byte at a time. ASCII and
+    // Latin-1 (two bytes, C2 or C3 first) are judged here; any other
+    // character goes to the general path below.
+    let bytes = word.as_bytes();
+    let mut i = 0;
+    let first_change = loop {
+        let Some(&b) = bytes.get(i) else {
             return f(word);
+        };
+        match b {
+            b'A'..=b'Z' => break i,
+            0x00..=0x7F => i += 1,
+            // U+0080 to U+00BF: no letters with a lower case.
+            0xC2 => i += 2,
+            // U+00C0 to U+00FF: the capitals À to Þ change, but × (C3 97).
+            0xC3 if bytes[i + 1] >= 0x9F || bytes[i + 1] == 0x97 => i += 2,
+            _ => break i,
         }
-        if word.len() <= CAP {
-            let mut buf = [0u8; CAP];
-            let buf = &mut buf[..word.len()];
-            buf.copy_from_slice(word.as_bytes());
-            buf.make_ascii_lowercase();
-            return f(std::str::from_utf8(buf).expect("ASCII stays UTF-8"));
-        }
-        return f(&word.to_ascii_lowercase());
-    }
-    // Most words are lower case already ("säger", "får"): no copy then.
-    let Some(first_change) = word
-        .char_indices()
-        .find(|&(_, c)| latin1_lower(c) != Some(c))
-        .map(|(i, _)| i)
-    else {
-        return f(word);
     };
     // `str::to_lowercase` maps each character as `char::to_lowercase` does,
     // except a capital sigma, whose form depends on its neighbours.
@@ -111,11 +110,11 @@ pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
         return f(&word.to_lowercase());
     }
     let mut buf = [0u8; CAP];
-    buf[..first_change].copy_from_slice(&word.as_bytes()[..first_change]);
+    buf[..first_change].copy_from_slice(&bytes[..first_change]);
     let mut n = first_change;
     for c in word[first_change..].chars() {
-        // Latin-1 (å, ä, ö, é ...) by its simple rule; the Unicode tables
-        // only for the rest.
+        // ASCII and Latin-1 (å, ä, ö, é ...) by their simple rule; the
+        // Unicode tables only for the rest.
         if let Some(l) = latin1_lower(c) {
             if n + l.len_utf8() > CAP {
                 return f(&word.to_lowercase());
@@ -693,16 +692,69 @@ fn number_spellings() -> &'static FxHashMap<Box<str>, f64> {
     &ALL
 }
 
-/// Whether `lower` (lower case) is a cardinal or ordinal number word, "en" or
-/// "ett" included: one probe where three lookups would be needed.
-pub fn is_number_word_lower(lower: &str) -> bool {
-    static ALL: LazyLock<FxHashSet<Box<str>>> = LazyLock::new(|| {
+/// Whether `word` (any case) is a cardinal or ordinal number word, "en" or
+/// "ett" included: one probe where three lookups would be needed, and for
+/// most words not even that (see [`first_two_lower`]).
+pub fn is_number_word(word: &str) -> bool {
+    /// The spellings, and the pairs of first bytes they start with (one bit
+    /// for each of the 65536 pairs).
+    struct Numbers {
+        all: FxHashSet<Box<str>>,
+        starts: Vec<u64>,
+    }
+    static NUMBERS: LazyLock<Numbers> = LazyLock::new(|| {
         let mut all: FxHashSet<Box<str>> = ["en", "ett"].into_iter().map(Box::from).collect();
         all.extend(number_spellings().keys().cloned());
         all.extend(ordinal_spellings().spellings().map(|(k, _)| Box::from(k)));
-        all
+        let mut starts = vec![0u64; 65536 / 64];
+        for k in &all {
+            let pair = pair_index(k.as_bytes()[0], k.as_bytes().get(1).copied().unwrap_or(0));
+            starts[pair / 64] |= 1 << (pair % 64);
+        }
+        Numbers { all, starts }
     });
-    ALL.contains(lower)
+    if let Some((a, b)) = first_two_lower(word) {
+        let pair = pair_index(a, b);
+        if NUMBERS.starts[pair / 64] & (1 << (pair % 64)) == 0 {
+            return false;
+        }
+    }
+    with_lower(word, |lower| NUMBERS.all.contains(lower))
+}
+
+fn pair_index(a: u8, b: u8) -> usize {
+    usize::from(a) << 8 | usize::from(b)
+}
+
+/// The first two bytes of `word` in lower case (0 for a missing second),
+/// when they can be told without lower-casing the word: for words that start
+/// with ASCII or Latin-1 (whose lower case keeps the lead byte C2 or C3).
+/// `None` for the rest.
+fn first_two_lower(word: &str) -> Option<(u8, u8)> {
+    let b = word.as_bytes();
+    // A Latin-1 capital (C3 80 to C3 9E, but × at C3 97) lower-cases to
+    // the byte 0x20 higher.
+    let latin1 = |c: u8| {
+        if (0x80..=0x9E).contains(&c) && c != 0x97 {
+            c + 0x20
+        } else {
+            c
+        }
+    };
+    match *b.first()? {
+        c0 @ 0..=0x7F => {
+            let c1 = match b.get(1) {
+                None => 0,
+                Some(&c) if c < 0x80 => c.to_ascii_lowercase(),
+                Some(&c @ (0xC2 | 0xC3)) => c,
+                Some(_) => return None,
+            };
+            Some((c0.to_ascii_lowercase(), c1))
+        }
+        0xC2 => Some((0xC2, b[1])),
+        0xC3 => Some((0xC3, latin1(b[1]))),
+        _ => None,
+    }
 }
 
 /// The value of a lower-case cardinal number word by the rules: a simple word,

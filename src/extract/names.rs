@@ -88,41 +88,42 @@ fn capitalise(s: &str) -> String {
 fn lookup(word: &str) -> Option<FirstName> {
     static NOT_NAMES: LazyLock<FxHashSet<&'static str>> =
         LazyLock::new(|| NOT_FIRST_NAMES.iter().copied().collect());
-    let lower = word.to_lowercase();
-    // "Per" is a preposition too, but as a capitalised word it is the name.
-    if NOT_NAMES.contains(lower.as_str()) || (lower != "per" && lex::is_function_word(&lower)) {
-        return None;
-    }
-    let found = |k: &str| {
-        FIRST_NAMES.get(k).map(|(c, g)| FirstName {
-            canonical: (*c).to_string(),
-            gender: *g,
-        })
-    };
-    if let Some(f) = found(&lower) {
-        return Some(f);
-    }
-    // OCR repair of one character: a symbol or digit that stands for å/ä/ö,
-    // or a plain a/o that lost its diacritic.
-    let chars: Vec<char> = lower.chars().collect();
-    if chars.len() < 3 || chars.len() > 14 || !DAMAGED_NAMES.contains(lower.as_str()) {
-        return None;
-    }
-    // One buffer for all the variants tried.
-    let mut variant = String::with_capacity(lower.len() + 2);
-    for (i, &c) in chars.iter().enumerate() {
-        let options = repairs(c);
-        for &o in options {
-            variant.clear();
-            variant.extend(chars[..i].iter());
-            variant.push(o);
-            variant.extend(chars[i + 1..].iter());
-            if let Some(f) = found(&variant) {
-                return Some(f);
+    lex::with_lower(word, |lower| {
+        // "Per" is a preposition too, but as a capitalised word it is the name.
+        if NOT_NAMES.contains(lower) || (lower != "per" && lex::is_function_word(lower)) {
+            return None;
+        }
+        let found = |k: &str| {
+            FIRST_NAMES.get(k).map(|(c, g)| FirstName {
+                canonical: (*c).to_string(),
+                gender: *g,
+            })
+        };
+        if let Some(f) = found(lower) {
+            return Some(f);
+        }
+        // OCR repair of one character: a symbol or digit that stands for
+        // å/ä/ö, or a plain a/o that lost its diacritic.
+        let n = lower.chars().count();
+        if !(3..=14).contains(&n) || !DAMAGED_NAMES.contains(lower) {
+            return None;
+        }
+        let chars: Vec<char> = lower.chars().collect();
+        // One buffer for all the variants tried.
+        let mut variant = String::with_capacity(lower.len() + 2);
+        for (i, &c) in chars.iter().enumerate() {
+            for &o in repairs(c) {
+                variant.clear();
+                variant.extend(chars[..i].iter());
+                variant.push(o);
+                variant.extend(chars[i + 1..].iter());
+                if let Some(f) = found(&variant) {
+                    return Some(f);
+                }
             }
         }
-    }
-    None
+        None
+    })
 }
 
 /// The characters OCR prints for å, ä or ö in a name: the digits and symbols

@@ -11,6 +11,8 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use super::layout::{Layout, ParaKind, Paragraph};
 use super::lex::{self, Gender};
 use super::names::{self, first_name, is_capitalised, is_surname_shape};
@@ -383,6 +385,11 @@ fn after_credit_label(toks: &[Token], i: usize) -> bool {
 /// (lexicon form, gender) and the printed full name.
 fn name_at(toks: &[Token], i: usize) -> Option<(usize, (String, Gender), String)> {
     let t = &toks[i];
+    // A name starts with a capital, whether the first name is in the lexicon
+    // or the name is introduced by a title ([`names::could_be_surname`]).
+    if !t.word.starts_with(char::is_uppercase) {
+        return None;
+    }
     if t.lead.chars().any(super::layout::is_quote) || !t.trail.is_empty() {
         return None;
     }
@@ -996,7 +1003,7 @@ fn count_surname_mentions(
     used: &[Vec<(usize, usize)>],
     people: &mut People,
 ) {
-    let mut by_surname: HashMap<String, Option<usize>> = HashMap::new();
+    let mut by_surname: FxHashMap<String, Option<usize>> = FxHashMap::default();
     for (i, p) in people.persons.iter().enumerate() {
         by_surname
             .entry(p.surname.to_lowercase())
@@ -1009,11 +1016,11 @@ fn count_surname_mentions(
             if used[pi].iter().any(|&(s, e)| (s..e).contains(&ti)) || !is_capitalised(t.word) {
                 continue;
             }
-            if let Some(Some(person)) = by_surname.get(&t.word.to_lowercase()) {
+            if let Some(&Some(person)) = lex::with_lower(t.word, |lower| by_surname.get(lower)) {
                 // A first name right before would have made a full mention.
-                people.persons[*person].mentions += 1;
+                people.persons[person].mentions += 1;
                 extra.push(Mention {
-                    person: *person,
+                    person: person,
                     para: pi,
                     start: t.start,
                     line: p.line_at(t.start),
