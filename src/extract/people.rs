@@ -1020,7 +1020,7 @@ fn count_surname_mentions(
                 // A first name right before would have made a full mention.
                 people.persons[person].mentions += 1;
                 extra.push(Mention {
-                    person: person,
+                    person,
                     para: pi,
                     start: t.start,
                     line: p.line_at(t.start),
