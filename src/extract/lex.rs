@@ -1260,8 +1260,208 @@ pub fn most_frequent<'a>(items: impl IntoIterator<Item = &'a str>) -> Option<Str
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// Words of the fixture texts, OCR-damaged and clean: the words the
+    /// look-ups meet in practice.
+    pub(crate) fn fixture_words() -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut words = Vec::new();
+        for dir in ["seed-dev", "synthetic"] {
+            for e in std::fs::read_dir(root.join(dir)).expect("fixtures") {
+                let path = e.expect("entry").path();
+                if path.extension().is_some_and(|x| x == "txt") {
+                    let text = std::fs::read_to_string(&path).expect("text");
+                    words.extend(
+                        crate::tokenise::tokens(&text)
+                            .iter()
+                            .map(|t| t.word.to_string()),
+                    );
+                }
+            }
+        }
+        words.sort();
+        words.dedup();
+        words
+    }
+
+    /// A word list looked up as it was before the hash map of spellings: an
+    /// exact entry, else the first entry (in list order) with å, ä or ö of the
+    /// same length or one longer that [`fuzzy_eq`] accepts.
+    fn scan<V: Copy>(entries: &[(&'static str, V)], word: &str) -> Option<(&'static str, V)> {
+        let lower = word.to_lowercase();
+        if let Some(&e) = entries.iter().find(|(w, _)| *w == lower) {
+            return Some(e);
+        }
+        let n = lower.chars().count();
+        entries
+            .iter()
+            .filter(|(w, _)| w.chars().any(|c| matches!(c, 'å' | 'ä' | 'ö')))
+            .filter(|(w, _)| (n..=n + 1).contains(&w.chars().count()))
+            .find(|(w, _)| fuzzy_eq(&lower, w))
+            .copied()
+    }
+
+    /// Test words around a list: each entry, its spellings, in capitals,
+    /// with each letter replaced by a probe character or dropped, and the
+    /// fixture words.
+    fn probes(entries: &[&str], extra: &[String]) -> Vec<String> {
+        const PROBE: [char; 12] = ['a', 'o', 'e', 'x', 'å', 'ä', 'ö', '4', '#', 'é', 'Ä', 'A'];
+        let mut out: Vec<String> = extra.to_vec();
+        for w in entries {
+            let chars: Vec<char> = w.chars().collect();
+            out.push(w.to_string());
+            out.push(w.to_uppercase());
+            out.extend(ocr_spellings(w));
+            for k in 0..chars.len() {
+                let mut dropped = chars.clone();
+                dropped.remove(k);
+                out.push(dropped.into_iter().collect());
+                for p in PROBE {
+                    let mut v = chars.clone();
+                    v[k] = p;
+                    out.push(v.into_iter().collect());
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn word_maps_answer_as_a_scan_of_the_list() {
+        let extra = fixture_words();
+        // Entries whose spellings collide: the exact entry wins, then the
+        // first in the list.
+        let clash: &[(&str, u8)] = &[("sar", 0), ("sår", 1), ("sör", 2), ("år", 3), ("r", 4)];
+        let lists: Vec<Vec<(&'static str, u8)>> = [ROLES, SPEECH_VERBS, ORDINALS, MONTHS]
+            .iter()
+            .map(|l| l.iter().enumerate().map(|(i, &w)| (w, i as u8)).collect())
+            .chain([clash.to_vec()])
+            .collect();
+        for entries in &lists {
+            let map = WordMap::new(entries);
+            let words: Vec<&str> = entries.iter().map(|(w, _)| *w).collect();
+            for w in probes(&words, &extra) {
+                assert_eq!(map.get(&w), scan(entries, &w), "{w}");
+            }
+        }
+        let map = WordMap::new(NUMBER_WORDS);
+        let words: Vec<&str> = NUMBER_WORDS.iter().map(|(w, _)| *w).collect();
+        for w in probes(&words, &extra) {
+            assert_eq!(map.get(&w), scan(NUMBER_WORDS, &w), "{w}");
+        }
+    }
+
+    /// [`number_word`] as the rules read it, on top of [`scan`].
+    fn composed(word: &str) -> Option<f64> {
+        let lower = word.to_lowercase();
+        let simple = |w: &str| scan(NUMBER_WORDS, w).map(|(_, v)| v);
+        if let Some(v) = simple(&lower) {
+            return Some(v);
+        }
+        for (tens, tv) in NUMBER_WORDS
+            .iter()
+            .filter(|(_, v)| (20.0..100.0).contains(v))
+        {
+            if let Some(rest) = lower.strip_prefix(tens)
+                && let Some(u) = simple(rest).filter(|u| *u < 10.0)
+            {
+                return Some(tv + u);
+            }
+        }
+        for (mult, mv) in [("hundra", 100.0), ("tusen", 1000.0)] {
+            if let Some(head) = lower.strip_suffix(mult)
+                && let Some(h) = simple(head).filter(|h| *h < mv)
+            {
+                return Some(h * mv);
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn number_words_answer_as_the_rules() {
+        let simple: Vec<String> = SIMPLE_NUMBERS
+            .spellings()
+            .map(|(k, _)| k.to_string())
+            .collect();
+        let mut words = fixture_words();
+        for a in &simple {
+            words.push(format!("{a}hundra"));
+            words.push(format!("{a}tusen"));
+            words.push(a.to_uppercase());
+            for b in &simple {
+                words.push(format!("{a}{b}"));
+            }
+        }
+        let entries: Vec<&str> = NUMBER_WORDS.iter().map(|(w, _)| *w).collect();
+        words.extend(probes(&entries, &[]));
+        let ordinals: Vec<(&'static str, ())> = ORDINALS.iter().map(|&o| (o, ())).collect();
+        words.extend(probes(ORDINALS, &[]));
+        words.extend(["en", "En", "ETT", "ett", "Ett", "enn"].map(String::from));
+        for w in &words {
+            assert_eq!(number_word(w), composed(w), "{w}");
+            let ordinal = scan(&ordinals, w).is_some();
+            assert_eq!(ordinal_word(w).is_some(), ordinal, "{w}");
+            let lower = w.to_lowercase();
+            let any = composed(w).is_some() || ordinal || lower == "en" || lower == "ett";
+            assert_eq!(is_number_word(w), any, "{w}");
+            if let Some((a, b)) = first_two_lower(w) {
+                let l = lower.as_bytes();
+                assert_eq!((a, b), (l[0], l.get(1).copied().unwrap_or(0)), "{w}");
+            }
+        }
+    }
+
+    #[test]
+    fn lower_case_without_allocation_is_to_lowercase() {
+        let mut words: Vec<String> = [
+            "",
+            "a",
+            "Anna",
+            "ÅSA",
+            "Ärende",
+            "ÖVER",
+            "säger",
+            "×Ö",
+            "ΣΑΣ",
+            "ΟΔΟΣ ΑΣ",
+            "İstanbul",
+            "ǅemal",
+            "\u{212A}elvin",
+            "ẞ",
+            "µ",
+            "ÞÝÜ",
+            "Übergrößenträger-Förvaltningsövergripande-Kommunstyrelseordförande",
+        ]
+        .map(String::from)
+        .to_vec();
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            words.push(c.to_string());
+            words.push(format!("X{c}y"));
+            words.push(format!("{c}{c}"));
+        }
+        words.extend(fixture_words());
+        for w in &words {
+            assert_eq!(with_lower(w, str::to_string), w.to_lowercase(), "{w:?}");
+        }
+        for c in (0..=0xFF).filter_map(char::from_u32) {
+            assert_eq!(latin1_lower(c), c.to_lowercase().next(), "{c:?}");
+            assert_eq!(c.to_lowercase().count(), 1);
+        }
+    }
+
+    #[test]
+    fn role_suffixes_by_last_byte_are_the_list() {
+        for w in probes(ROLES, &fixture_words()) {
+            let lower = w.to_lowercase();
+            let listed = ROLE_SUFFIXES
+                .iter()
+                .any(|s| lower.len() >= s.len() + 2 && lower.ends_with(*s));
+            assert_eq!(has_role_suffix(&lower), listed, "{w}");
+        }
+    }
 
     #[test]
     fn fuzzy_matches_ocr_diacritics_only() {

@@ -249,6 +249,64 @@ pub fn is_particle(word: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// `lookup` as it was before [`DAMAGED_NAMES`]: every one-character
+    /// repair tried.
+    fn lookup_trying_all(word: &str) -> Option<FirstName> {
+        let lower = word.to_lowercase();
+        if NOT_FIRST_NAMES.contains(&lower.as_str())
+            || (lower != "per" && lex::is_function_word(&lower))
+        {
+            return None;
+        }
+        let found = |k: &str| {
+            FIRST_NAMES.get(k).map(|(c, g)| FirstName {
+                canonical: (*c).to_string(),
+                gender: *g,
+            })
+        };
+        if let Some(f) = found(&lower) {
+            return Some(f);
+        }
+        let chars: Vec<char> = lower.chars().collect();
+        if chars.len() < 3 || chars.len() > 14 {
+            return None;
+        }
+        for (i, &c) in chars.iter().enumerate() {
+            for &o in repairs(c) {
+                let mut v = chars.clone();
+                v[i] = o;
+                let s: String = v.into_iter().collect();
+                if let Some(f) = found(&s) {
+                    return Some(f);
+                }
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn damaged_names_filter_changes_no_answer() {
+        let mut words = crate::extract::lex::tests::fixture_words();
+        for name in FIRST_NAMES.keys() {
+            let chars: Vec<char> = name.chars().collect();
+            words.push(capitalise(name));
+            for k in 0..chars.len() {
+                for c in DAMAGE.iter().chain(&['å', 'ä', 'ö', 'x']) {
+                    let mut v = chars.clone();
+                    v[k] = *c;
+                    words.push(capitalise(&v.into_iter().collect::<String>()));
+                }
+            }
+        }
+        for w in &words {
+            assert_eq!(lookup(w), lookup_trying_all(w), "{w}");
+        }
+        // Every character with repairs is a damage character.
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            assert_eq!(!repairs(c).is_empty(), DAMAGE.contains(&c), "{c}");
+        }
+    }
+
     #[test]
     fn finds_common_swedish_first_names() {
         for n in ["Anna", "Lars", "Karin", "Björn", "Åsa", "Per", "Bo"] {
