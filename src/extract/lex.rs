@@ -679,6 +679,7 @@ fn number_spellings() -> &'static FxHashMap<Box<str>, f64> {
         let compounds = simple.iter().flat_map(|s| {
             NUMBER_WORDS
                 .iter()
+                .filter(|(_, v)| (20.0..100.0).contains(v))
                 .map(move |(tens, _)| format!("{tens}{s}"))
                 .chain(["hundra", "tusen"].map(|m| format!("{s}{m}")))
         });
