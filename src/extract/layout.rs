@@ -486,6 +486,42 @@ mod tests {
     }
 
     #[test]
+    fn credit_test_on_the_line_start_is_the_whole_line_test() {
+        let whole = |line: &str| {
+            let lower = line.trim_start().to_lowercase();
+            [
+                "foto:",
+                "foto :",
+                "bild:",
+                "fotograf:",
+                "photo:",
+                "illustration:",
+                "fotografi:",
+            ]
+            .iter()
+            .any(|p| lower.starts_with(p))
+        };
+        let mut lines = Vec::new();
+        for label in [
+            "Foto: Bo Ek",
+            "FOTO : x",
+            "bild:",
+            "Fotografi: Å",
+            "ILLUSTRATION: Ås",
+        ] {
+            lines.push(label.to_string());
+            lines.push(format!("  {label}"));
+            for c in (0..0x3000).filter_map(char::from_u32) {
+                lines.push(format!("{c}{}", &label[1..]));
+                lines.push(format!("{}{c}{}", &label[..1], &label[2..]));
+            }
+        }
+        for line in &lines {
+            assert_eq!(is_credit(line), whole(line), "{line:?}");
+        }
+    }
+
+    #[test]
     fn repeated_isolated_lines_are_running_heads() {
         let d =
             doc("Årsrapport 2020\n\nKommunen växer.\n\nÅrsrapport 2020\n\nDen har fler invånare.");
