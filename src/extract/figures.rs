@@ -18,7 +18,7 @@ use regex::Regex;
 use super::layout::{Layout, ParaKind, Paragraph};
 use super::lex;
 use crate::sidecar::{Figure, FigureKind};
-use crate::tokenise::{Token, tokens};
+use crate::tokenise::Token;
 
 /// A year range in one word: "2007-2010", "2007–10".
 static YEAR_RANGE: LazyLock<Regex> =
@@ -57,19 +57,24 @@ struct Cand {
 
 /// Finds the figures of a document.
 pub fn find(layout: &Layout) -> Vec<Figure> {
+    find_in(layout, &layout.tokens())
+}
+
+/// [`find`] with the tokens of each paragraph already split
+/// ([`Layout::tokens`]).
+pub fn find_in(layout: &Layout, toks: &[Vec<Token>]) -> Vec<Figure> {
     let mut out = Vec::new();
-    for p in &layout.paragraphs {
+    for (p, toks) in layout.paragraphs.iter().zip(toks) {
         if p.kind == ParaKind::Credit {
             continue;
         }
-        out.extend(paragraph_figures(p));
+        out.extend(paragraph_figures(p, toks));
     }
     out
 }
 
-fn paragraph_figures(p: &Paragraph) -> Vec<Figure> {
-    let toks = tokens(&p.text);
-    let skip = contact_numbers(&toks);
+fn paragraph_figures(p: &Paragraph, toks: &[Token]) -> Vec<Figure> {
+    let skip = contact_numbers(toks);
     let mut cands: Vec<Cand> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -77,7 +82,7 @@ fn paragraph_figures(p: &Paragraph) -> Vec<Figure> {
             i += 1;
             continue;
         }
-        let found = number_at(&toks, i);
+        let found = number_at(toks, i);
         match found.last().map(|c| c.tok_end) {
             Some(end) => {
                 cands.extend(found);
@@ -86,7 +91,7 @@ fn paragraph_figures(p: &Paragraph) -> Vec<Figure> {
             None => i += 1,
         }
     }
-    propagate_ranges(&toks, &mut cands);
+    propagate_ranges(toks, &mut cands);
     cands
         .into_iter()
         .filter(|c| !c.tentative)
@@ -116,11 +121,18 @@ fn contact_numbers(toks: &[Token]) -> Vec<bool> {
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
+        // The phone words start with t, m, f or v; no other character
+        // lower-cases to one of these.
         let after_phone_word = i > 0
-            && matches!(
-                toks[i - 1].word.to_lowercase().as_str(),
-                "tel" | "tfn" | "telefon" | "mobil" | "mobiltelefon" | "fax" | "växel"
-            );
+            && toks[i - 1]
+                .word
+                .starts_with(['t', 'm', 'f', 'v', 'T', 'M', 'F', 'V'])
+            && lex::with_lower(toks[i - 1].word, |lower| {
+                matches!(
+                    lower,
+                    "tel" | "tfn" | "telefon" | "mobil" | "mobiltelefon" | "fax" | "växel"
+                )
+            });
         // An area code: "08-452", "0303-33"; or digits after "tel.".
         let area_code = t.word.starts_with('0')
             && t.word.split_once('-').is_some_and(|(a, b)| {
@@ -264,6 +276,14 @@ fn and_a_half(toks: &[Token], i: usize, value: f64) -> Option<(f64, usize)> {
 /// An approximate number written with "-tal": "ett 50-tal", "ett tiotal",
 /// "hundratals".
 fn approximate_number(w: &str) -> Option<f64> {
+    // Only t, a, l, s, e in either case lower-case to these letters: the
+    // ending can be checked before the word is copied.
+    if !["tal", "tals", "talet"]
+        .iter()
+        .any(|s| ends_with_ignore_ascii_case(w, s))
+    {
+        return None;
+    }
     let lower = w.to_lowercase();
     let stem = lower
         .strip_suffix("-talet")
@@ -280,9 +300,19 @@ fn approximate_number(w: &str) -> Option<f64> {
     lex::number_word(stem).filter(|v| *v >= 10.0 && v % 10.0 == 0.0)
 }
 
+/// Whether `w` ends with `suffix` (ASCII), ignoring ASCII case.
+fn ends_with_ignore_ascii_case(w: &str, suffix: &str) -> bool {
+    w.len() >= suffix.len()
+        && w.as_bytes()[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+}
+
 /// The first year of a decade written "1990-talet" (or "1990-talets",
 /// "2000-tal"): a time, not a count.
 fn decade(w: &str) -> Option<f64> {
+    // The year is four ASCII digits at the start.
+    if !w.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let lower = w.to_lowercase();
     let stem = ["-talets", "-talet", "-tal"]
         .iter()
@@ -295,13 +325,17 @@ fn decade(w: &str) -> Option<f64> {
 fn number_at(toks: &[Token], i: usize) -> Vec<Cand> {
     let t = &toks[i];
     let w = t.word;
+    // Nearly every word is no number: rule it out with a few cheap tests
+    // before any of those below. They only ever turn a word down, so the
+    // order does not change what is found.
+    if !might_be_number(w) {
+        return Vec::new();
+    }
     let prev = i.checked_sub(1).map(|j| &toks[j]);
-    let prev_lower = prev.map(|p| p.word.to_lowercase()).unwrap_or_default();
     if prev.is_some_and(|p| is_reference_word(p.word.trim_end_matches('.')))
-        || (!w.is_empty()
+        || (w.starts_with(|c: char| c.is_ascii_digit())
             && prev.is_some_and(names_the_number)
-            && !owner_of_count(toks, i)
-            && w.starts_with(|c: char| c.is_ascii_digit()))
+            && !owner_of_count(toks, i))
         // "00", "08": digits with a leading zero are codes, not quantities.
         || (w.len() > 1 && w.starts_with('0') && w.chars().all(|c| c.is_ascii_digit()))
     {
@@ -326,8 +360,14 @@ fn number_at(toks: &[Token], i: usize) -> Vec<Cand> {
             .collect();
     }
     let end_of = |k: usize| toks[k].start + toks[k].word.len();
-    // Ranges and dates written as one word.
-    if let Some(c) = YEAR_RANGE.captures(w) {
+    // Ranges and dates written as one word. The regexes only run on words
+    // with the dash or percent sign they need.
+    let dash = w.contains(['-', '–']);
+    let century = w.starts_with("19") || w.starts_with("20");
+    if dash
+        && century
+        && let Some(c) = YEAR_RANGE.captures(w)
+    {
         let (a, b) = (&c[1], &c[2]);
         let a_val: f64 = a.parse().unwrap_or(0.0);
         let b_val: f64 = if b.len() == 2 {
@@ -351,7 +391,10 @@ fn number_at(toks: &[Token], i: usize) -> Vec<Cand> {
             ),
         ];
     }
-    if let Some(c) = ISO_DATE.captures(w) {
+    if dash
+        && century
+        && let Some(c) = ISO_DATE.captures(w)
+    {
         let v: f64 = c[1].parse().unwrap_or(0.0);
         return vec![cand(
             v,
@@ -364,7 +407,9 @@ fn number_at(toks: &[Token], i: usize) -> Vec<Cand> {
             true,
         )];
     }
-    if let Some(c) = PERCENT.captures(w) {
+    if w.ends_with('%')
+        && let Some(c) = PERCENT.captures(w)
+    {
         let v = parse_digits(&c[1]).unwrap_or(0.0);
         let unit = Some("procent".to_string());
         return vec![cand(
@@ -378,7 +423,7 @@ fn number_at(toks: &[Token], i: usize) -> Vec<Cand> {
             true,
         )];
     }
-    if let Some(c) = NUM_RANGE.captures(w) {
+    if dash && let Some(c) = NUM_RANGE.captures(w) {
         let (a, b) = (c[1].to_string(), c[2].to_string());
         // "08-123": an area code, not a range.
         if a.len() > 1 && a.starts_with('0') {
@@ -483,7 +528,11 @@ fn number_at(toks: &[Token], i: usize) -> Vec<Cand> {
             if !unit_follows && !counted {
                 // "år 2012" keeps "år" in the phrase.
                 let start = match prev {
-                    Some(p) if p.trail.is_empty() && lex::fuzzy_eq(&prev_lower, "år") => p.start,
+                    Some(p)
+                        if p.trail.is_empty() && lex::fuzzy_eq(&p.word.to_lowercase(), "år") =>
+                    {
+                        p.start
+                    }
                     _ => t.start,
                 };
                 return vec![cand(
@@ -503,8 +552,8 @@ fn number_at(toks: &[Token], i: usize) -> Vec<Cand> {
             .collect();
     }
     // Number words.
-    let lower = w.to_lowercase();
-    let word_value = lex::number_word(w).or_else(|| (lower == "ett").then_some(1.0));
+    let (en, ett) = lex::with_lower(w, |lower| (lower == "en", lower == "ett"));
+    let word_value = lex::number_word(w).or_else(|| ett.then_some(1.0));
     if let Some((v, half)) = word_value.and_then(|v| and_a_half(toks, i, v)) {
         let mut c = complete(toks, half, half + 1, v, t.start, true);
         if let Some(c) = c.as_mut() {
@@ -517,7 +566,7 @@ fn number_at(toks: &[Token], i: usize) -> Vec<Cand> {
             .into_iter()
             .collect();
     }
-    if lower == "en" || lower == "ett" {
+    if en || ett {
         return one(toks, i).into_iter().collect();
     }
     if let Some(v) = lex::ordinal_word(w) {
@@ -536,6 +585,19 @@ fn number_at(toks: &[Token], i: usize) -> Vec<Cand> {
         }
     }
     Vec::new()
+}
+
+/// Whether `w` can start a figure at all: digits, a percent sign, a "-tal"
+/// word, or a number word ("en"/"ett" and ordinals included). Every figure
+/// [`number_at`] reads starts with one of these.
+fn might_be_number(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_digit())
+        || w.ends_with('%')
+        // "-tal" words (see `approximate_number`).
+        || ["tal", "tals", "talet"]
+            .iter()
+            .any(|s| ends_with_ignore_ascii_case(w, s))
+        || lex::is_number_word(w)
 }
 
 /// The year a five-digit word stands for when one of its digits is doubled by
@@ -678,13 +740,13 @@ fn frequency_follows(toks: &[Token], k: usize) -> bool {
 /// "e-tjänster") that is no function word or frequent verb.
 fn is_noun(tok: &Token) -> bool {
     let w = tok.word;
-    let lower = w.to_lowercase();
     !w.is_empty()
         && w.chars().next().is_some_and(char::is_lowercase)
         && w.chars().all(|c| c.is_alphabetic() || c == '-')
         && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && !lex::is_function_word(&lower)
-        && !lex::is_common_verb(&lower)
+        && lex::with_lower(w, |lower| {
+            !lex::is_function_word(lower) && !lex::is_common_verb(lower)
+        })
         && lex::speech_verb(w).is_none()
         && !lex::is_month(w)
 }

@@ -8,7 +8,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::tokenise::is_number;
+use crate::tokenise::{Token, is_number, tokens};
 
 /// What a line of the document is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,6 +128,14 @@ pub struct Layout {
     pub paragraphs: Vec<Paragraph>,
 }
 
+impl Layout {
+    /// The tokens of each paragraph (see [`tokens`]), in paragraph order.
+    /// [`super::extract`] splits them once for all the passes that read them.
+    pub fn tokens(&self) -> Vec<Vec<Token<'_>>> {
+        self.paragraphs.iter().map(|p| tokens(&p.text)).collect()
+    }
+}
+
 /// Analyses the repaired lines of a document.
 pub fn analyse(lines: &[String]) -> Layout {
     let mut kinds: Vec<LineKind> = lines.iter().map(|l| classify(l)).collect();
@@ -152,8 +160,7 @@ fn classify(line: &str) -> LineKind {
 
 /// Whether a line is a photo or illustration credit ("Foto: Bo Ek").
 pub fn is_credit(line: &str) -> bool {
-    let lower = line.trim_start().to_lowercase();
-    [
+    const LABELS: [&str; 7] = [
         "foto:",
         "foto :",
         "bild:",
@@ -161,9 +168,20 @@ pub fn is_credit(line: &str) -> bool {
         "photo:",
         "illustration:",
         "fotografi:",
-    ]
-    .iter()
-    .any(|p| lower.starts_with(p))
+    ];
+    // Only the start of the line can match: lower-case the first few
+    // characters, not the whole line. Every character lower-cases to one or
+    // more characters, so those of the line's lower case that the labels can
+    // reach come from its first `LONGEST` characters.
+    const LONGEST: usize = 13;
+    let t = line.trim_start();
+    // The labels start with f, b, p or i; no other character lower-cases to
+    // one of these ("İ" makes "i" and a combining dot, which no label has).
+    if !t.starts_with(['f', 'b', 'p', 'i', 'F', 'B', 'P', 'I']) {
+        return false;
+    }
+    let end = t.char_indices().nth(LONGEST).map_or(t.len(), |(i, _)| i);
+    super::lex::with_lower(&t[..end], |head| LABELS.iter().any(|p| head.starts_with(p)))
 }
 
 /// Whether a line holds numbers and nothing but OCR crumbs of one or two
@@ -442,6 +460,9 @@ fn paragraphs(lines: &[String], kinds: &[LineKind]) -> Vec<Paragraph> {
                     out.len() - 1
                 }
             };
+            // Room for the whole segment at once, not a reallocation per line.
+            let room: usize = texts.iter().map(|t| t.len() + 1).sum();
+            out[target].text.reserve(room);
             for &j in &seg {
                 out[target].push_line(&lines[j], j);
             }
@@ -462,6 +483,42 @@ mod tests {
 
     fn doc(text: &str) -> Vec<String> {
         text.lines().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn credit_test_on_the_line_start_is_the_whole_line_test() {
+        let whole = |line: &str| {
+            let lower = line.trim_start().to_lowercase();
+            [
+                "foto:",
+                "foto :",
+                "bild:",
+                "fotograf:",
+                "photo:",
+                "illustration:",
+                "fotografi:",
+            ]
+            .iter()
+            .any(|p| lower.starts_with(p))
+        };
+        let mut lines = Vec::new();
+        for label in [
+            "Foto: Bo Ek",
+            "FOTO : x",
+            "bild:",
+            "Fotografi: Å",
+            "ILLUSTRATION: Ås",
+        ] {
+            lines.push(label.to_string());
+            lines.push(format!("  {label}"));
+            for c in (0..0x3000).filter_map(char::from_u32) {
+                lines.push(format!("{c}{}", &label[1..]));
+                lines.push(format!("{}{c}{}", &label[..1], &label[2..]));
+            }
+        }
+        for line in &lines {
+            assert_eq!(is_credit(line), whole(line), "{line:?}");
+        }
     }
 
     #[test]

@@ -9,6 +9,8 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use rustc_hash::{FxHashMap, FxHashSet};
+
 /// Characters that OCR puts where the print had å, ä or ö. A word matches a
 /// closed-list word when it differs only by these at the list word's å/ä/ö.
 fn is_diacritic_confusion(c: char) -> bool {
@@ -76,41 +78,171 @@ pub fn fuzzy_eq(word: &str, target: &str) -> bool {
     false
 }
 
+/// Calls `f` with `word` in lower case, exactly as [`str::to_lowercase`] makes
+/// it, without allocating for a word that is already lower case or fits a
+/// buffer on the stack. The rules look words up many times per token; a heap
+/// string per lookup used to cost more than the lookups themselves.
+pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    const CAP: usize = 64;
+    // Most words are lower case already ("säger", "får"): find the first
+    // byte that lower-casing may change, a byte at a time. ASCII and
+    // Latin-1 (two bytes, C2 or C3 first) are judged here; any other
+    // character goes to the general path below.
+    let bytes = word.as_bytes();
+    let mut i = 0;
+    let first_change = loop {
+        let Some(&b) = bytes.get(i) else {
+            return f(word);
+        };
+        match b {
+            b'A'..=b'Z' => break i,
+            0x00..=0x7F => i += 1,
+            // U+0080 to U+00BF: no letters with a lower case.
+            0xC2 => i += 2,
+            // U+00C0 to U+00FF: the capitals À to Þ change, but × (C3 97).
+            0xC3 if bytes[i + 1] >= 0x9F || bytes[i + 1] == 0x97 => i += 2,
+            _ => break i,
+        }
+    };
+    // `str::to_lowercase` maps each character as `char::to_lowercase` does,
+    // except a capital sigma, whose form depends on its neighbours.
+    if word.len() > CAP || word.contains('Σ') {
+        return f(&word.to_lowercase());
+    }
+    let mut buf = [0u8; CAP];
+    buf[..first_change].copy_from_slice(&bytes[..first_change]);
+    let mut n = first_change;
+    for c in word[first_change..].chars() {
+        // ASCII and Latin-1 (å, ä, ö, é ...) by their simple rule; the
+        // Unicode tables only for the rest.
+        if let Some(l) = latin1_lower(c) {
+            if n + l.len_utf8() > CAP {
+                return f(&word.to_lowercase());
+            }
+            n += l.encode_utf8(&mut buf[n..]).len();
+            continue;
+        }
+        for l in c.to_lowercase() {
+            if n + l.len_utf8() > CAP {
+                return f(&word.to_lowercase());
+            }
+            n += l.encode_utf8(&mut buf[n..]).len();
+        }
+    }
+    f(std::str::from_utf8(&buf[..n]).expect("encoded characters are UTF-8"))
+}
+
+/// `c.to_lowercase()` for a character of ASCII or Latin-1, which is always
+/// one character: the capitals À to Þ (but ×) move 0x20 up, the rest stay.
+fn latin1_lower(c: char) -> Option<char> {
+    match c {
+        'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' => char::from_u32(u32::from(c) + 0x20),
+        '\0'..='ÿ' => Some(c),
+        _ => None,
+    }
+}
+
+/// Every spelling [`fuzzy_eq`] accepts for `target` (lower case) other than
+/// the target itself: each å, ä or ö replaced by each confusable character,
+/// and each one dropped. Lists words have at most two of these letters, so a
+/// word has a few hundred spellings at most.
+fn ocr_spellings(target: &str) -> Vec<String> {
+    const CONFUSABLE: &[char] = &[
+        'a', 'o', 'e', 'i', 'd', 'é', 'è', 'ë', 'á', 'à', 'ó', 'ò', 'ø', 'å', 'ä', 'ö', '4', '6',
+        '0', '8', '3', '#', '&',
+    ];
+    debug_assert!(CONFUSABLE.iter().all(|&c| is_diacritic_confusion(c)));
+    // Byte offsets of the å, ä and ö (two bytes each in UTF-8).
+    let at: Vec<usize> = target
+        .char_indices()
+        .filter(|&(_, c)| matches!(c, 'å' | 'ä' | 'ö'))
+        .map(|(i, _)| i)
+        .collect();
+    let mut out = Vec::new();
+    if at.is_empty() {
+        return out;
+    }
+    // `target` with the letter at each offset of `at` replaced by the
+    // matching character of `by` (`None`: dropped).
+    let splice = |by: &dyn Fn(usize) -> Option<char>| {
+        let mut s = String::with_capacity(target.len() + at.len());
+        let mut from = 0;
+        for (slot, &k) in at.iter().enumerate() {
+            s.push_str(&target[from..k]);
+            if let Some(c) = by(slot) {
+                s.push(c);
+            }
+            from = k + 'å'.len_utf8();
+        }
+        s.push_str(&target[from..]);
+        s
+    };
+    // Same length: every combination of confusable characters at the
+    // diacritic positions.
+    let mut choice = vec![0usize; at.len()];
+    loop {
+        out.push(splice(&|slot| Some(CONFUSABLE[choice[slot]])));
+        let mut slot = 0;
+        while slot < at.len() {
+            choice[slot] += 1;
+            if choice[slot] < CONFUSABLE.len() {
+                break;
+            }
+            choice[slot] = 0;
+            slot += 1;
+        }
+        if slot == at.len() {
+            break;
+        }
+    }
+    // One letter shorter: one å, ä or ö missing, the others as printed.
+    for drop in 0..at.len() {
+        out.push(splice(&|slot| {
+            (slot != drop).then(|| target[at[slot]..].chars().next().expect("a letter"))
+        }));
+    }
+    out
+}
+
 /// A closed word list with values, looked up exactly (lower case) or with
-/// [`fuzzy_eq`] against the entries that have å, ä or ö. Built once; a lookup
-/// is a hash probe plus a few comparisons among entries of the same length.
+/// [`fuzzy_eq`] against the entries that have å, ä or ö.
+///
+/// Built once: every spelling that matches an entry is a key of one hash map,
+/// so a lookup is a single probe whatever the damage. Where spellings of
+/// several entries coincide, an exact entry wins, then the first entry of the
+/// list (the order in which a scan of the list would have found them).
 pub struct WordMap<V: 'static> {
-    exact: HashMap<&'static str, (&'static str, V)>,
-    fuzzy: HashMap<usize, Vec<(&'static str, V)>>,
+    map: FxHashMap<Box<str>, (&'static str, V)>,
 }
 
 impl<V: Copy> WordMap<V> {
     /// A map over `entries` (lower-case words with their values).
     pub fn new(entries: &[(&'static str, V)]) -> WordMap<V> {
-        let mut exact = HashMap::new();
-        let mut fuzzy: HashMap<usize, Vec<(&'static str, V)>> = HashMap::new();
+        let mut map: FxHashMap<Box<str>, (&'static str, V)> = FxHashMap::default();
         for &(w, v) in entries {
-            exact.entry(w).or_insert((w, v));
-            if w.chars().any(|c| matches!(c, 'å' | 'ä' | 'ö')) {
-                let n = w.chars().count();
-                fuzzy.entry(n).or_default().push((w, v));
-                fuzzy.entry(n - 1).or_default().push((w, v));
+            map.entry(w.into()).or_insert((w, v));
+        }
+        for &(w, v) in entries {
+            for s in ocr_spellings(w) {
+                map.entry(s.into_boxed_str()).or_insert((w, v));
             }
         }
-        WordMap { exact, fuzzy }
+        WordMap { map }
     }
 
     /// The entry `word` (any case) is, with its value.
     pub fn get(&self, word: &str) -> Option<(&'static str, V)> {
-        let lower = word.to_lowercase();
-        if let Some(&e) = self.exact.get(lower.as_str()) {
-            return Some(e);
-        }
-        self.fuzzy
-            .get(&lower.chars().count())?
-            .iter()
-            .find(|(t, _)| fuzzy_eq(&lower, t))
-            .copied()
+        with_lower(word, |lower| self.get_lower(lower))
+    }
+
+    /// The entry `lower` (already lower case) is, with its value.
+    pub fn get_lower(&self, lower: &str) -> Option<(&'static str, V)> {
+        self.map.get(lower).copied()
+    }
+
+    /// Every spelling the map knows, with the entry it stands for.
+    fn spellings(&self) -> impl Iterator<Item = (&str, (&'static str, V))> {
+        self.map.iter().map(|(k, &e)| (&**k, e))
     }
 }
 
@@ -124,6 +256,11 @@ impl WordMap<()> {
     /// The entry `word` (any case) is.
     pub fn find(&self, word: &str) -> Option<&'static str> {
         self.get(word).map(|(w, _)| w)
+    }
+
+    /// The entry `lower` (already lower case) is.
+    pub fn find_lower(&self, lower: &str) -> Option<&'static str> {
+        self.get_lower(lower).map(|(w, _)| w)
     }
 }
 
@@ -160,7 +297,7 @@ const FUNCTION_WORDS: &[&str] = &[
 
 /// Whether `lower` is a function word (see [`FUNCTION_WORDS`]).
 pub fn is_function_word(lower: &str) -> bool {
-    static SET: LazyLock<std::collections::HashSet<&'static str>> =
+    static SET: LazyLock<FxHashSet<&'static str>> =
         LazyLock::new(|| FUNCTION_WORDS.iter().copied().collect());
     SET.contains(lower)
 }
@@ -181,7 +318,9 @@ const COMMON_VERBS: &[&str] = &[
 
 /// Whether `lower` is a frequent finite verb (see [`COMMON_VERBS`]).
 pub fn is_common_verb(lower: &str) -> bool {
-    COMMON_VERBS.contains(&lower)
+    static SET: LazyLock<FxHashSet<&'static str>> =
+        LazyLock::new(|| COMMON_VERBS.iter().copied().collect());
+    SET.contains(lower)
 }
 
 /// Verbs of saying that introduce or close direct speech, present and past.
@@ -209,12 +348,12 @@ pub fn speech_verb(word: &str) -> Option<&'static str> {
 
 /// Third-person pronouns that stand for a speaker ("säger han").
 pub fn speaker_pronoun(word: &str) -> Option<Gender> {
-    match word.to_lowercase().as_str() {
+    with_lower(word, |lower| match lower {
         "han" => Some(Gender::Male),
         "hon" => Some(Gender::Female),
         "hen" => Some(Gender::Unknown),
         _ => None,
-    }
+    })
 }
 
 /// Grammatical gender of a person, from the first-name list or a pronoun.
@@ -337,6 +476,10 @@ pub fn suspended_title(words: &[&str]) -> Option<(String, usize)> {
 /// genitive in lower case, and whether the body is a municipal one (its
 /// organisation is then the document's municipality).
 pub fn body_genitive(word: &str) -> Option<(String, bool)> {
+    // Only "s" and "S" lower-case to "s": a cheap test before the copy.
+    if !word.ends_with(['s', 'S']) {
+        return None;
+    }
     let lower = word.to_lowercase();
     let stem = lower.strip_suffix('s')?;
     const BODIES: &[&str] = &[
@@ -359,7 +502,7 @@ pub fn body_genitive(word: &str) -> Option<(String, bool)> {
 
 /// Whether `word` is the head of an English title ("Manager").
 pub fn is_english_role_head(word: &str) -> bool {
-    ENGLISH_ROLE_HEADS.contains(&word.to_lowercase().as_str())
+    with_lower(word, |lower| ENGLISH_ROLE_HEADS.contains(&lower))
 }
 
 /// The base form of a Swedish title, if `word` is one: definite forms are
@@ -367,32 +510,56 @@ pub fn is_english_role_head(word: &str) -> bool {
 /// "vd:n" -> "vd"), the case of an acronym prefix is kept ("IT-strateg"), and
 /// a capital that only opens a line or sentence is dropped ("Direktör").
 pub fn role_base(word: &str) -> Option<String> {
-    let w = word.trim_end_matches(":n").trim_end_matches(":en");
+    // As `trim_end_matches(":n")` then `(":en")`, without building a
+    // substring searcher for each call.
+    let mut w = word;
+    while let Some(rest) = w.strip_suffix(":n") {
+        w = rest;
+    }
+    while let Some(rest) = w.strip_suffix(":en") {
+        w = rest;
+    }
     if w.is_empty() || !w.chars().next().is_some_and(char::is_alphabetic) {
         return None;
     }
-    let lower = w.to_lowercase();
-    let mut candidates = vec![lower.clone()];
-    for suffix in ["en", "et", "n"] {
-        if let Some(stem) = lower.strip_suffix(suffix) {
-            candidates.push(stem.to_string());
-        }
-    }
-    for c in &candidates {
-        word_list!(LIST, ROLES);
-        let known = LIST.find(c).map(str::to_string).or_else(|| {
+    word_list!(LIST, ROLES);
+    with_lower(w, |lower| {
+        // The word itself, then without a definite ending.
+        let candidates = [Some(lower)]
+            .into_iter()
+            .chain(["en", "et", "n"].map(|suffix| lower.strip_suffix(suffix)));
+        for c in candidates.flatten() {
             // A compound title: last part a title word, first part at least
             // two letters ("e-strateg", "utvecklingschef").
-            ROLE_SUFFIXES
-                .iter()
-                .find(|s| c.len() >= s.len() + 2 && c.ends_with(*s))
-                .map(|_| c.clone())
-        });
-        if let Some(base) = known {
-            return Some(restore_case(w, &base));
+            let known = LIST
+                .find_lower(c)
+                .or_else(|| has_role_suffix(c).then_some(c));
+            if let Some(base) = known {
+                return Some(restore_case(w, base));
+            }
         }
-    }
-    None
+        None
+    })
+}
+
+/// Whether `lower` is a compound whose last part is one of [`ROLE_SUFFIXES`]
+/// and whose first part has two letters (bytes) or more.
+fn has_role_suffix(lower: &str) -> bool {
+    // The suffixes by their last byte: most words are rejected by a table
+    // look-up instead of a comparison with every suffix.
+    static BY_LAST: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+        let mut table = vec![Vec::new(); 256];
+        for s in ROLE_SUFFIXES {
+            table[usize::from(*s.as_bytes().last().expect("non-empty suffix"))].push(*s);
+        }
+        table
+    });
+    let Some(&last) = lower.as_bytes().last() else {
+        return false;
+    };
+    BY_LAST[usize::from(last)]
+        .iter()
+        .any(|s| lower.len() >= s.len() + 2 && lower.ends_with(s))
 }
 
 /// Gives `base` (lower case) the case of the printed `word`: an all-capital
@@ -494,8 +661,107 @@ const NUMBER_WORDS: &[(&str, f64)] = &[
 /// The value of a cardinal number word, including compounds ("tjugofem",
 /// "tvåhundra", "femtusen"). "en"/"ett" are not included.
 pub fn number_word(word: &str) -> Option<f64> {
-    let lower = word.to_lowercase();
-    if let Some(v) = simple_number_word(&lower) {
+    with_lower(word, number_word_lower)
+}
+
+/// [`number_word`] of a lower-case word.
+pub fn number_word_lower(lower: &str) -> Option<f64> {
+    number_spellings().get(lower).copied()
+}
+
+/// Every spelling the rules of `compose_number` accept, with its value: the
+/// simple words and their OCR spellings, tens with a unit, and multiples of
+/// hundra and tusen. One probe instead of a dozen.
+fn number_spellings() -> &'static FxHashMap<Box<str>, f64> {
+    static ALL: LazyLock<FxHashMap<Box<str>, f64>> = LazyLock::new(|| {
+        let simple: Vec<&str> = SIMPLE_NUMBERS.spellings().map(|(k, _)| k).collect();
+        let mut all = FxHashMap::default();
+        let compounds = simple.iter().flat_map(|s| {
+            NUMBER_WORDS
+                .iter()
+                .filter(|(_, v)| (20.0..100.0).contains(v))
+                .map(move |(tens, _)| format!("{tens}{s}"))
+                .chain(["hundra", "tusen"].map(|m| format!("{s}{m}")))
+        });
+        for w in simple.iter().map(|s| s.to_string()).chain(compounds) {
+            if let Some(v) = compose_number(&w) {
+                all.insert(w.into_boxed_str(), v);
+            }
+        }
+        all
+    });
+    &ALL
+}
+
+/// Whether `word` (any case) is a cardinal or ordinal number word, "en" or
+/// "ett" included: one probe where three lookups would be needed, and for
+/// most words not even that (see [`first_two_lower`]).
+pub fn is_number_word(word: &str) -> bool {
+    /// The spellings, and the pairs of first bytes they start with (one bit
+    /// for each of the 65536 pairs).
+    struct Numbers {
+        all: FxHashSet<Box<str>>,
+        starts: Vec<u64>,
+    }
+    static NUMBERS: LazyLock<Numbers> = LazyLock::new(|| {
+        let mut all: FxHashSet<Box<str>> = ["en", "ett"].into_iter().map(Box::from).collect();
+        all.extend(number_spellings().keys().cloned());
+        all.extend(ordinal_spellings().spellings().map(|(k, _)| Box::from(k)));
+        let mut starts = vec![0u64; 65536 / 64];
+        for k in &all {
+            let pair = pair_index(k.as_bytes()[0], k.as_bytes().get(1).copied().unwrap_or(0));
+            starts[pair / 64] |= 1 << (pair % 64);
+        }
+        Numbers { all, starts }
+    });
+    if let Some((a, b)) = first_two_lower(word) {
+        let pair = pair_index(a, b);
+        if NUMBERS.starts[pair / 64] & (1 << (pair % 64)) == 0 {
+            return false;
+        }
+    }
+    with_lower(word, |lower| NUMBERS.all.contains(lower))
+}
+
+fn pair_index(a: u8, b: u8) -> usize {
+    usize::from(a) << 8 | usize::from(b)
+}
+
+/// The first two bytes of `word` in lower case (0 for a missing second),
+/// when they can be told without lower-casing the word: for words that start
+/// with ASCII or Latin-1 (whose lower case keeps the lead byte C2 or C3).
+/// `None` for the rest.
+fn first_two_lower(word: &str) -> Option<(u8, u8)> {
+    let b = word.as_bytes();
+    // A Latin-1 capital (C3 80 to C3 9E, but × at C3 97) lower-cases to
+    // the byte 0x20 higher.
+    let latin1 = |c: u8| {
+        if (0x80..=0x9E).contains(&c) && c != 0x97 {
+            c + 0x20
+        } else {
+            c
+        }
+    };
+    match *b.first()? {
+        c0 @ 0..=0x7F => {
+            let c1 = match b.get(1) {
+                None => 0,
+                Some(&c) if c < 0x80 => c.to_ascii_lowercase(),
+                Some(&c @ (0xC2 | 0xC3)) => c,
+                Some(_) => return None,
+            };
+            Some((c0.to_ascii_lowercase(), c1))
+        }
+        0xC2 => Some((0xC2, b[1])),
+        0xC3 => Some((0xC3, latin1(b[1]))),
+        _ => None,
+    }
+}
+
+/// The value of a lower-case cardinal number word by the rules: a simple word,
+/// or a compound of simple words.
+fn compose_number(lower: &str) -> Option<f64> {
+    if let Some(v) = simple_number_word(lower) {
         return Some(v);
     }
     // Compounds: tens + unit ("tjugofem"), or a multiplier of hundra/tusen.
@@ -519,9 +785,11 @@ pub fn number_word(word: &str) -> Option<f64> {
     None
 }
 
+/// The cardinal number words with their OCR spellings.
+static SIMPLE_NUMBERS: LazyLock<WordMap<f64>> = LazyLock::new(|| WordMap::new(NUMBER_WORDS));
+
 fn simple_number_word(lower: &str) -> Option<f64> {
-    static MAP: LazyLock<WordMap<f64>> = LazyLock::new(|| WordMap::new(NUMBER_WORDS));
-    MAP.get(lower).map(|(_, v)| v)
+    SIMPLE_NUMBERS.get(lower).map(|(_, v)| v)
 }
 
 /// Ordinal number words for days of the month ("den första april").
@@ -534,12 +802,26 @@ const ORDINALS: &[&str] = &[
 
 /// The value of an ordinal word from "första" to "tjugonde".
 pub fn ordinal_word(word: &str) -> Option<f64> {
-    word_list!(LIST, ORDINALS);
-    let found = LIST.find(word)?;
-    ORDINALS
-        .iter()
-        .position(|o| *o == found)
-        .map(|i| (i + 1) as f64)
+    with_lower(word, ordinal_word_lower)
+}
+
+/// [`ordinal_word`] of a lower-case word.
+pub fn ordinal_word_lower(lower: &str) -> Option<f64> {
+    ordinal_spellings().get_lower(lower).map(|(_, v)| v)
+}
+
+/// The ordinals with their OCR spellings; the value is the entry's place in
+/// the list, stored with it.
+fn ordinal_spellings() -> &'static WordMap<f64> {
+    static MAP: LazyLock<WordMap<f64>> = LazyLock::new(|| {
+        let entries: Vec<(&'static str, f64)> = ORDINALS
+            .iter()
+            .enumerate()
+            .map(|(i, &o)| (o, (i + 1) as f64))
+            .collect();
+        WordMap::new(&entries)
+    });
+    &MAP
 }
 
 /// Month names, lower case, January first.
@@ -584,19 +866,21 @@ pub fn is_season(word: &str) -> bool {
 
 /// Multipliers written after a number ("fyra miljoner", "1,2 miljarder").
 pub fn multiplier(word: &str) -> Option<f64> {
-    let lower = word.to_lowercase();
-    match lower.trim_end_matches('.') {
+    with_lower(word, |lower| match lower.trim_end_matches('.') {
         "tusen" => Some(1e3),
         "miljon" | "miljoner" | "milj" | "mn" | "miljonen" => Some(1e6),
         "miljard" | "miljarder" | "mdr" | "md" => Some(1e9),
         _ => None,
-    }
+    })
 }
 
 /// Money units: the unit's base name and the factor it carries ("tkr" is
 /// thousands of kronor, "mkr" millions).
 pub fn money_unit(word: &str) -> Option<(&'static str, f64)> {
-    let lower = word.to_lowercase();
+    with_lower(word, money_unit_lower)
+}
+
+fn money_unit_lower(lower: &str) -> Option<(&'static str, f64)> {
     let unit = match lower.trim_end_matches('.') {
         "kronor" | "krona" | "kr" | "sek" | "kronorna" | ":-" => ("kronor", 1.0),
         "tkr" | "ksek" | "tusenkronor" => ("kronor", 1e3),
@@ -607,7 +891,7 @@ pub fn money_unit(word: &str) -> Option<(&'static str, f64)> {
         "öre" => ("öre", 1.0),
         _ => {
             word_list!(LIST, &["kronor", "krona", "öre"]);
-            return LIST.find(&lower).map(|u| (u, 1.0));
+            return LIST.find_lower(lower).map(|u| (u, 1.0));
         }
     };
     Some(unit)
@@ -615,11 +899,11 @@ pub fn money_unit(word: &str) -> Option<(&'static str, f64)> {
 
 /// Percent units, base form.
 pub fn percent_unit(word: &str) -> Option<&'static str> {
-    match word.to_lowercase().as_str() {
+    with_lower(word, |lower| match lower {
         "%" | "procent" | "procenten" => Some("procent"),
         "procentenheter" | "procentenhet" => Some("procentenhet"),
         _ => None,
-    }
+    })
 }
 
 /// Units of time, base form ("åren" -> "år", "timmar" -> "timme").
@@ -721,7 +1005,11 @@ pub fn compound_time_unit(word: &str) -> Option<String> {
 
 /// Units of measure, base form.
 pub fn measure_unit(word: &str) -> Option<&'static str> {
-    let unit = match word.to_lowercase().trim_end_matches('.') {
+    with_lower(word, measure_unit_lower)
+}
+
+fn measure_unit_lower(lower: &str) -> Option<&'static str> {
+    let unit = match lower.trim_end_matches('.') {
         "km" | "kilometer" | "kilometern" => "kilometer",
         "m" | "meter" | "metern" => "meter",
         "mil" | "milen" => "mil",
@@ -834,7 +1122,10 @@ pub fn is_approximator(word: &str) -> bool {
 /// Modifiers that may stand between a number and the noun it counts ("tre
 /// föregående åren", "fyra sådana enheter").
 pub fn is_count_modifier(word: &str) -> bool {
-    let lower = word.to_lowercase();
+    with_lower(word, is_count_modifier_lower)
+}
+
+fn is_count_modifier_lower(lower: &str) -> bool {
     if {
         word_list!(
             LIST,
@@ -862,7 +1153,7 @@ pub fn is_count_modifier(word: &str) -> bool {
                 "tidigare",
             ]
         );
-        LIST.find(&lower)
+        LIST.find_lower(lower)
     }
     .is_some()
     {
@@ -970,8 +1261,208 @@ pub fn most_frequent<'a>(items: impl IntoIterator<Item = &'a str>) -> Option<Str
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// Words of the fixture texts, OCR-damaged and clean: the words the
+    /// look-ups meet in practice.
+    pub(crate) fn fixture_words() -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut words = Vec::new();
+        for dir in ["seed-dev", "synthetic"] {
+            for e in std::fs::read_dir(root.join(dir)).expect("fixtures") {
+                let path = e.expect("entry").path();
+                if path.extension().is_some_and(|x| x == "txt") {
+                    let text = std::fs::read_to_string(&path).expect("text");
+                    words.extend(
+                        crate::tokenise::tokens(&text)
+                            .iter()
+                            .map(|t| t.word.to_string()),
+                    );
+                }
+            }
+        }
+        words.sort();
+        words.dedup();
+        words
+    }
+
+    /// A word list looked up as it was before the hash map of spellings: an
+    /// exact entry, else the first entry (in list order) with å, ä or ö of the
+    /// same length or one longer that [`fuzzy_eq`] accepts.
+    fn scan<V: Copy>(entries: &[(&'static str, V)], word: &str) -> Option<(&'static str, V)> {
+        let lower = word.to_lowercase();
+        if let Some(&e) = entries.iter().find(|(w, _)| *w == lower) {
+            return Some(e);
+        }
+        let n = lower.chars().count();
+        entries
+            .iter()
+            .filter(|(w, _)| w.chars().any(|c| matches!(c, 'å' | 'ä' | 'ö')))
+            .filter(|(w, _)| (n..=n + 1).contains(&w.chars().count()))
+            .find(|(w, _)| fuzzy_eq(&lower, w))
+            .copied()
+    }
+
+    /// Test words around a list: each entry, its spellings, in capitals,
+    /// with each letter replaced by a probe character or dropped, and the
+    /// fixture words.
+    fn probes(entries: &[&str], extra: &[String]) -> Vec<String> {
+        const PROBE: [char; 12] = ['a', 'o', 'e', 'x', 'å', 'ä', 'ö', '4', '#', 'é', 'Ä', 'A'];
+        let mut out: Vec<String> = extra.to_vec();
+        for w in entries {
+            let chars: Vec<char> = w.chars().collect();
+            out.push(w.to_string());
+            out.push(w.to_uppercase());
+            out.extend(ocr_spellings(w));
+            for k in 0..chars.len() {
+                let mut dropped = chars.clone();
+                dropped.remove(k);
+                out.push(dropped.into_iter().collect());
+                for p in PROBE {
+                    let mut v = chars.clone();
+                    v[k] = p;
+                    out.push(v.into_iter().collect());
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn word_maps_answer_as_a_scan_of_the_list() {
+        let extra = fixture_words();
+        // Entries whose spellings collide: the exact entry wins, then the
+        // first in the list.
+        let clash: &[(&str, u8)] = &[("sar", 0), ("sår", 1), ("sör", 2), ("år", 3), ("r", 4)];
+        let lists: Vec<Vec<(&'static str, u8)>> = [ROLES, SPEECH_VERBS, ORDINALS, MONTHS]
+            .iter()
+            .map(|l| l.iter().enumerate().map(|(i, &w)| (w, i as u8)).collect())
+            .chain([clash.to_vec()])
+            .collect();
+        for entries in &lists {
+            let map = WordMap::new(entries);
+            let words: Vec<&str> = entries.iter().map(|(w, _)| *w).collect();
+            for w in probes(&words, &extra) {
+                assert_eq!(map.get(&w), scan(entries, &w), "{w}");
+            }
+        }
+        let map = WordMap::new(NUMBER_WORDS);
+        let words: Vec<&str> = NUMBER_WORDS.iter().map(|(w, _)| *w).collect();
+        for w in probes(&words, &extra) {
+            assert_eq!(map.get(&w), scan(NUMBER_WORDS, &w), "{w}");
+        }
+    }
+
+    /// [`number_word`] as the rules read it, on top of [`scan`].
+    fn composed(word: &str) -> Option<f64> {
+        let lower = word.to_lowercase();
+        let simple = |w: &str| scan(NUMBER_WORDS, w).map(|(_, v)| v);
+        if let Some(v) = simple(&lower) {
+            return Some(v);
+        }
+        for (tens, tv) in NUMBER_WORDS
+            .iter()
+            .filter(|(_, v)| (20.0..100.0).contains(v))
+        {
+            if let Some(rest) = lower.strip_prefix(tens)
+                && let Some(u) = simple(rest).filter(|u| *u < 10.0)
+            {
+                return Some(tv + u);
+            }
+        }
+        for (mult, mv) in [("hundra", 100.0), ("tusen", 1000.0)] {
+            if let Some(head) = lower.strip_suffix(mult)
+                && let Some(h) = simple(head).filter(|h| *h < mv)
+            {
+                return Some(h * mv);
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn number_words_answer_as_the_rules() {
+        let simple: Vec<String> = SIMPLE_NUMBERS
+            .spellings()
+            .map(|(k, _)| k.to_string())
+            .collect();
+        let mut words = fixture_words();
+        for a in &simple {
+            words.push(format!("{a}hundra"));
+            words.push(format!("{a}tusen"));
+            words.push(a.to_uppercase());
+            for b in &simple {
+                words.push(format!("{a}{b}"));
+            }
+        }
+        let entries: Vec<&str> = NUMBER_WORDS.iter().map(|(w, _)| *w).collect();
+        words.extend(probes(&entries, &[]));
+        let ordinals: Vec<(&'static str, ())> = ORDINALS.iter().map(|&o| (o, ())).collect();
+        words.extend(probes(ORDINALS, &[]));
+        words.extend(["en", "En", "ETT", "ett", "Ett", "enn"].map(String::from));
+        for w in &words {
+            assert_eq!(number_word(w), composed(w), "{w}");
+            let ordinal = scan(&ordinals, w).is_some();
+            assert_eq!(ordinal_word(w).is_some(), ordinal, "{w}");
+            let lower = w.to_lowercase();
+            let any = composed(w).is_some() || ordinal || lower == "en" || lower == "ett";
+            assert_eq!(is_number_word(w), any, "{w}");
+            if let Some((a, b)) = first_two_lower(w) {
+                let l = lower.as_bytes();
+                assert_eq!((a, b), (l[0], l.get(1).copied().unwrap_or(0)), "{w}");
+            }
+        }
+    }
+
+    #[test]
+    fn lower_case_without_allocation_is_to_lowercase() {
+        let mut words: Vec<String> = [
+            "",
+            "a",
+            "Anna",
+            "ÅSA",
+            "Ärende",
+            "ÖVER",
+            "säger",
+            "×Ö",
+            "ΣΑΣ",
+            "ΟΔΟΣ ΑΣ",
+            "İstanbul",
+            "ǅemal",
+            "\u{212A}elvin",
+            "ẞ",
+            "µ",
+            "ÞÝÜ",
+            "Übergrößenträger-Förvaltningsövergripande-Kommunstyrelseordförande",
+        ]
+        .map(String::from)
+        .to_vec();
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            words.push(c.to_string());
+            words.push(format!("X{c}y"));
+            words.push(format!("{c}{c}"));
+        }
+        words.extend(fixture_words());
+        for w in &words {
+            assert_eq!(with_lower(w, str::to_string), w.to_lowercase(), "{w:?}");
+        }
+        for c in (0..=0xFF).filter_map(char::from_u32) {
+            assert_eq!(latin1_lower(c), c.to_lowercase().next(), "{c:?}");
+            assert_eq!(c.to_lowercase().count(), 1);
+        }
+    }
+
+    #[test]
+    fn role_suffixes_by_last_byte_are_the_list() {
+        for w in probes(ROLES, &fixture_words()) {
+            let lower = w.to_lowercase();
+            let listed = ROLE_SUFFIXES
+                .iter()
+                .any(|s| lower.len() >= s.len() + 2 && lower.ends_with(*s));
+            assert_eq!(has_role_suffix(&lower), listed, "{w}");
+        }
+    }
 
     #[test]
     fn fuzzy_matches_ocr_diacritics_only() {

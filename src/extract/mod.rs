@@ -40,9 +40,11 @@ pub struct Found {
 /// Extracts from the repaired lines (line N is input line N).
 pub fn extract(lines: &[String]) -> Found {
     let layout = layout::analyse(lines);
-    let people = people::find(&layout);
-    let quotes = quotes::find(&layout, &people);
-    let figures = figures::find(&layout);
+    // Every pass reads the paragraphs word by word: split them once.
+    let toks = layout.tokens();
+    let people = people::find_in(&layout, &toks);
+    let quotes = quotes::find_in(&layout, &toks, &people);
+    let figures = figures::find_in(&layout, &toks);
     Found {
         quotes,
         people: people.into_persons(),

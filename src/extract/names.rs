@@ -1,8 +1,9 @@
 //! The first-name lexicon (`dictionaries/firstnames/firstnames.tsv`, embedded at
 //! build time) and the tests on a word that make it a possible part of a name.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::lex::{self, Gender};
 
@@ -11,8 +12,8 @@ use super::lex::{self, Gender};
 const FIRSTNAMES_TSV: &str = include_str!("../../dictionaries/firstnames/firstnames.tsv");
 
 /// Lower-case first name -> (printed form, gender).
-static FIRST_NAMES: LazyLock<HashMap<String, (&'static str, Gender)>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
+static FIRST_NAMES: LazyLock<FxHashMap<String, (&'static str, Gender)>> = LazyLock::new(|| {
+    let mut map = FxHashMap::default();
     for line in FIRSTNAMES_TSV.lines() {
         if line.starts_with('#') {
             continue;
@@ -85,52 +86,99 @@ fn capitalise(s: &str) -> String {
 }
 
 fn lookup(word: &str) -> Option<FirstName> {
-    let lower = word.to_lowercase();
-    // "Per" is a preposition too, but as a capitalised word it is the name.
-    if NOT_FIRST_NAMES.contains(&lower.as_str())
-        || (lower != "per" && lex::is_function_word(&lower))
-    {
-        return None;
-    }
-    let found = |k: &str| {
-        FIRST_NAMES.get(k).map(|(c, g)| FirstName {
-            canonical: (*c).to_string(),
-            gender: *g,
-        })
-    };
-    if let Some(f) = found(&lower) {
-        return Some(f);
-    }
-    // OCR repair of one character: a symbol or digit that stands for å/ä/ö,
-    // or a plain a/o that lost its diacritic.
-    let chars: Vec<char> = lower.chars().collect();
-    if chars.len() < 3 || chars.len() > 14 {
-        return None;
-    }
-    for (i, &c) in chars.iter().enumerate() {
-        let options: &[char] = match c {
-            'é' | 'è' | '6' | '0' | '#' | '&' | '4' | '8' | '3' | 'ó' | 'ò' | 'ø' => {
-                &['ö', 'ä', 'å']
-            }
-            'a' => &['ä', 'å'],
-            'o' => &['ö'],
-            _ => continue,
+    static NOT_NAMES: LazyLock<FxHashSet<&'static str>> =
+        LazyLock::new(|| NOT_FIRST_NAMES.iter().copied().collect());
+    lex::with_lower(word, |lower| {
+        // "Per" is a preposition too, but as a capitalised word it is the name.
+        if NOT_NAMES.contains(lower) || (lower != "per" && lex::is_function_word(lower)) {
+            return None;
+        }
+        let found = |k: &str| {
+            FIRST_NAMES.get(k).map(|(c, g)| FirstName {
+                canonical: (*c).to_string(),
+                gender: *g,
+            })
         };
-        for &o in options {
-            let mut v = chars.clone();
-            v[i] = o;
-            let s: String = v.into_iter().collect();
-            if let Some(f) = found(&s) {
-                return Some(f);
+        if let Some(f) = found(lower) {
+            return Some(f);
+        }
+        // OCR repair of one character: a symbol or digit that stands for
+        // å/ä/ö, or a plain a/o that lost its diacritic.
+        let n = lower.chars().count();
+        if !(3..=14).contains(&n) || !DAMAGED_NAMES.contains(lower) {
+            return None;
+        }
+        let chars: Vec<char> = lower.chars().collect();
+        // One buffer for all the variants tried.
+        let mut variant = String::with_capacity(lower.len() + 2);
+        for (i, &c) in chars.iter().enumerate() {
+            for &o in repairs(c) {
+                variant.clear();
+                variant.extend(chars[..i].iter());
+                variant.push(o);
+                variant.extend(chars[i + 1..].iter());
+                if let Some(f) = found(&variant) {
+                    return Some(f);
+                }
+            }
+        }
+        None
+    })
+}
+
+/// The characters OCR prints for å, ä or ö in a name: the digits and symbols
+/// that stand for them, and a plain a or o.
+const DAMAGE: [char; 14] = [
+    'é', 'è', '6', '0', '#', '&', '4', '8', '3', 'ó', 'ò', 'ø', 'a', 'o',
+];
+
+/// The letters a damaged character of a name may stand for, in the order
+/// they are tried; empty for the characters not in [`DAMAGE`].
+fn repairs(c: char) -> &'static [char] {
+    match c {
+        'é' | 'è' | '6' | '0' | '#' | '&' | '4' | '8' | '3' | 'ó' | 'ò' | 'ø' => {
+            &['ö', 'ä', 'å']
+        }
+        'a' => &['ä', 'å'],
+        'o' => &['ö'],
+        _ => &[],
+    }
+}
+
+/// Every lexicon name (lower case) with one of its å, ä, ö printed as a
+/// character that [`repairs`] turns back into it: the only words whose
+/// repair in `lookup` can find a name. Most capitalised words are not
+/// among them and skip the repair's lookups.
+static DAMAGED_NAMES: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
+    let mut set = FxHashSet::default();
+    // Only the few names with å, ä or ö have damaged forms.
+    for name in FIRST_NAMES.keys().filter(|n| n.contains(['å', 'ä', 'ö'])) {
+        let chars: Vec<char> = name.chars().collect();
+        for (i, &letter) in chars.iter().enumerate() {
+            if !matches!(letter, 'å' | 'ä' | 'ö') {
+                continue;
+            }
+            for c in DAMAGE.iter().filter(|&&c| repairs(c).contains(&letter)) {
+                let mut v = chars.clone();
+                v[i] = *c;
+                set.insert(v.into_iter().collect());
             }
         }
     }
-    None
-}
+    set
+});
 
 /// Whether `word` starts with an upper-case letter followed by a lower-case one
 /// ("Larsson", "Siösteen"): the shape of a name part, not an acronym.
 pub fn is_capitalised(word: &str) -> bool {
+    // Most words start with a lower-case ASCII letter: turned down at once.
+    if word
+        .as_bytes()
+        .first()
+        .is_some_and(|b| b.is_ascii_lowercase())
+    {
+        return false;
+    }
     let mut chars = word.chars();
     match (chars.next(), chars.next()) {
         // The second character may be an OCR stand-in for ö ("G6ran").
@@ -155,13 +203,7 @@ pub fn is_surname_shape(word: &str) -> bool {
         }
         _ => word,
     };
-    if !is_capitalised(word) || word.chars().count() < 2 {
-        return false;
-    }
-    if !word
-        .chars()
-        .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
-    {
+    if !surname_letters(word) {
         return false;
     }
     let lower = word.to_lowercase();
@@ -171,6 +213,28 @@ pub fn is_surname_shape(word: &str) -> bool {
         || lex::is_month(word)
         || lex::speech_verb(word).is_some()
         || lex::is_english_role_head(word))
+}
+
+/// The spelling part of [`is_surname_shape`], without its word lists: a
+/// quick test that turns down most words before the lists are consulted.
+pub fn could_be_surname(word: &str) -> bool {
+    match word.strip_prefix("II") {
+        // "IIshammar" reads as "Ilshammar": capitalised, with the same letters.
+        Some(rest) if rest.chars().next().is_some_and(char::is_lowercase) => {
+            surname_letters(&format!("Il{rest}"))
+        }
+        _ => surname_letters(word),
+    }
+}
+
+/// Capitalised, two characters or more, letters (and inner hyphens or
+/// apostrophes) only.
+fn surname_letters(word: &str) -> bool {
+    is_capitalised(word)
+        && word.chars().count() >= 2
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
 }
 
 /// Lower-case name particles that may stand between first name and surname.
@@ -184,6 +248,64 @@ pub fn is_particle(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `lookup` as it was before [`DAMAGED_NAMES`]: every one-character
+    /// repair tried.
+    fn lookup_trying_all(word: &str) -> Option<FirstName> {
+        let lower = word.to_lowercase();
+        if NOT_FIRST_NAMES.contains(&lower.as_str())
+            || (lower != "per" && lex::is_function_word(&lower))
+        {
+            return None;
+        }
+        let found = |k: &str| {
+            FIRST_NAMES.get(k).map(|(c, g)| FirstName {
+                canonical: (*c).to_string(),
+                gender: *g,
+            })
+        };
+        if let Some(f) = found(&lower) {
+            return Some(f);
+        }
+        let chars: Vec<char> = lower.chars().collect();
+        if chars.len() < 3 || chars.len() > 14 {
+            return None;
+        }
+        for (i, &c) in chars.iter().enumerate() {
+            for &o in repairs(c) {
+                let mut v = chars.clone();
+                v[i] = o;
+                let s: String = v.into_iter().collect();
+                if let Some(f) = found(&s) {
+                    return Some(f);
+                }
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn damaged_names_filter_changes_no_answer() {
+        let mut words = crate::extract::lex::tests::fixture_words();
+        for name in FIRST_NAMES.keys() {
+            let chars: Vec<char> = name.chars().collect();
+            words.push(capitalise(name));
+            for k in 0..chars.len() {
+                for c in DAMAGE.iter().chain(&['å', 'ä', 'ö', 'x']) {
+                    let mut v = chars.clone();
+                    v[k] = *c;
+                    words.push(capitalise(&v.into_iter().collect::<String>()));
+                }
+            }
+        }
+        for w in &words {
+            assert_eq!(lookup(w), lookup_trying_all(w), "{w}");
+        }
+        // Every character with repairs is a damage character.
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            assert_eq!(!repairs(c).is_empty(), DAMAGE.contains(&c), "{c}");
+        }
+    }
 
     #[test]
     fn finds_common_swedish_first_names() {

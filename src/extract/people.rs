@@ -11,11 +11,13 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use super::layout::{Layout, ParaKind, Paragraph};
 use super::lex::{self, Gender};
 use super::names::{self, first_name, is_capitalised, is_surname_shape};
 use crate::sidecar::Person;
-use crate::tokenise::{Token, tokens};
+use crate::tokenise::Token;
 
 /// Where a name occurs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -321,7 +323,13 @@ pub(crate) enum Org {
 
 /// Finds the people of a document.
 pub fn find(layout: &Layout) -> People {
-    let (municipality, about_municipality) = match municipality(layout) {
+    find_in(layout, &layout.tokens())
+}
+
+/// [`find`] with the tokens of each paragraph already split
+/// ([`Layout::tokens`]).
+pub fn find_in(layout: &Layout, para_toks: &[Vec<Token>]) -> People {
+    let (municipality, about_municipality) = match municipality(para_toks) {
         Some((m, n)) => (Some(m), n >= 2),
         None => (None, false),
     };
@@ -329,14 +337,13 @@ pub fn find(layout: &Layout) -> People {
     // Token ranges used by full names, per paragraph, so that surname-alone
     // mentions are not counted twice.
     let mut used: Vec<Vec<(usize, usize)>> = vec![Vec::new(); layout.paragraphs.len()];
-    for (pi, p) in layout.paragraphs.iter().enumerate() {
-        let toks = tokens(&p.text);
+    for (pi, (p, toks)) in layout.paragraphs.iter().zip(para_toks).enumerate() {
         let mut i = 0;
         while i < toks.len() {
-            match name_at(&toks, i) {
+            match name_at(toks, i) {
                 Some((end, first, printed)) => {
-                    let (role, org) = context(p, &toks, i, end);
-                    let credit = p.kind == ParaKind::Credit || after_credit_label(&toks, i);
+                    let (role, org) = context(p, toks, i, end);
+                    let credit = p.kind == ParaKind::Credit || after_credit_label(toks, i);
                     let role = role
                         .map(|r| (r, 2))
                         .or_else(|| credit.then(|| ("fotograf".to_string(), 1)));
@@ -360,7 +367,7 @@ pub fn find(layout: &Layout) -> People {
         }
     }
     let mut people = merge(found, municipality, about_municipality);
-    count_surname_mentions(layout, &used, &mut people);
+    count_surname_mentions(layout, para_toks, &used, &mut people);
     people
 }
 
@@ -378,6 +385,11 @@ fn after_credit_label(toks: &[Token], i: usize) -> bool {
 /// (lexicon form, gender) and the printed full name.
 fn name_at(toks: &[Token], i: usize) -> Option<(usize, (String, Gender), String)> {
     let t = &toks[i];
+    // A name starts with a capital, whether the first name is in the lexicon
+    // or the name is introduced by a title ([`names::could_be_surname`]).
+    if !t.word.starts_with(char::is_uppercase) {
+        return None;
+    }
     if t.lead.chars().any(super::layout::is_quote) || !t.trail.is_empty() {
         return None;
     }
@@ -387,6 +399,12 @@ fn name_at(toks: &[Token], i: usize) -> Option<(usize, (String, Gender), String)
             // A name not in the lexicon, introduced by a title or a verb of
             // saying ("säger Xiang Li", "professor Ilze Ozola").
             let prev = i.checked_sub(1).map(|j| &toks[j])?;
+            // Most words are no name by their letters alone: that test comes
+            // before the word lists (all the tests are pure, so their order
+            // changes nothing but the cost).
+            if t.word.ends_with('s') || !names::could_be_surname(t.word) {
+                return None;
+            }
             // A title in an apposition ("Anna Berg, chefredaktör Computer
             // Sweden") is followed by the organisation, not by a name.
             let in_apposition = i
@@ -395,7 +413,7 @@ fn name_at(toks: &[Token], i: usize) -> Option<(usize, (String, Gender), String)
             let introduced = prev.trail.is_empty()
                 && !in_apposition
                 && (lex::role_base(prev.word).is_some() || lex::speech_verb(prev.word).is_some());
-            if !introduced || !is_surname_shape(t.word) || t.word.ends_with('s') {
+            if !introduced || !is_surname_shape(t.word) {
                 return None;
             }
             (t.word.to_string(), Gender::Unknown, false)
@@ -780,14 +798,13 @@ fn signature(p: &Paragraph, toks: &[Token], i: usize, end: usize) -> Option<(Str
 
 /// The municipality the document is about: the most frequent "X kommun" or
 /// "Xs kommun" phrase, with how often it occurs.
-fn municipality(layout: &Layout) -> Option<(String, usize)> {
+fn municipality(para_toks: &[Vec<Token>]) -> Option<(String, usize)> {
     let mut phrases: Vec<String> = Vec::new();
-    for p in &layout.paragraphs {
-        let toks = tokens(&p.text);
+    for toks in para_toks {
         for w in toks.windows(2) {
-            if w[0].trail.is_empty()
+            if matches!(w[1].word, "kommun" | "stad")
+                && w[0].trail.is_empty()
                 && is_capitalised(w[0].word)
-                && matches!(w[1].word, "kommun" | "stad")
                 && !lex::is_function_word(&w[0].word.to_lowercase())
             {
                 phrases.push(format!("{} {}", w[0].word, w[1].word));
@@ -980,8 +997,13 @@ fn merge(found: Vec<Found>, municipality: Option<String>, about_municipality: bo
 
 /// Counts a surname standing alone ("säger Berg") as a mention of the one
 /// person who has it.
-fn count_surname_mentions(layout: &Layout, used: &[Vec<(usize, usize)>], people: &mut People) {
-    let mut by_surname: HashMap<String, Option<usize>> = HashMap::new();
+fn count_surname_mentions(
+    layout: &Layout,
+    para_toks: &[Vec<Token>],
+    used: &[Vec<(usize, usize)>],
+    people: &mut People,
+) {
+    let mut by_surname: FxHashMap<String, Option<usize>> = FxHashMap::default();
     for (i, p) in people.persons.iter().enumerate() {
         by_surname
             .entry(p.surname.to_lowercase())
@@ -989,17 +1011,16 @@ fn count_surname_mentions(layout: &Layout, used: &[Vec<(usize, usize)>], people:
             .or_insert(Some(i));
     }
     let mut extra = Vec::new();
-    for (pi, p) in layout.paragraphs.iter().enumerate() {
-        let toks = tokens(&p.text);
+    for (pi, (p, toks)) in layout.paragraphs.iter().zip(para_toks).enumerate() {
         for (ti, t) in toks.iter().enumerate() {
             if used[pi].iter().any(|&(s, e)| (s..e).contains(&ti)) || !is_capitalised(t.word) {
                 continue;
             }
-            if let Some(Some(person)) = by_surname.get(&t.word.to_lowercase()) {
+            if let Some(&Some(person)) = lex::with_lower(t.word, |lower| by_surname.get(lower)) {
                 // A first name right before would have made a full mention.
-                people.persons[*person].mentions += 1;
+                people.persons[person].mentions += 1;
                 extra.push(Mention {
-                    person: *person,
+                    person,
                     para: pi,
                     start: t.start,
                     line: p.line_at(t.start),
