@@ -35,6 +35,10 @@ enum Join {
 pub fn dehyphenate(lines: &mut [String], corrector: &mut Corrector<'_>) -> Vec<Correction> {
     let mut out = Vec::new();
     for i in 0..lines.len() {
+        // Most lines do not end in a hyphen: tell without tokenising them.
+        if !lines[i].trim_end().ends_with('-') {
+            continue;
+        }
         let Some(head) = tokenise::tokens(&lines[i]).last().copied() else {
             continue;
         };

@@ -48,8 +48,14 @@ impl<'l> Model<'l> {
     /// The language-model view of a reading.
     pub fn word(&self, key: String, log_p: f32, count: u32) -> Word {
         let mut ids = self.ids.borrow_mut();
-        let next = ids.len() as u32;
-        let id = *ids.entry(key.clone()).or_insert(next);
+        let id = match ids.get(&key) {
+            Some(&id) => id,
+            None => {
+                let id = ids.len() as u32;
+                ids.insert(key.clone(), id);
+                id
+            }
+        };
         Word {
             key,
             id,

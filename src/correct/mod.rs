@@ -244,6 +244,15 @@ impl<'l> Corrector<'l> {
 
     /// Whether `word` is a known word or compound as printed.
     pub fn is_known(&mut self, word: &str) -> bool {
+        if !word.contains('-') {
+            // The common case, without splitting into segments.
+            let lower = lower(word);
+            return word.is_empty()
+                || self
+                    .candidates(&lower, Slot::Alone)
+                    .iter()
+                    .any(Candidate::is_identity);
+        }
         segments(word).into_iter().all(|(seg, slot)| {
             seg.is_empty()
                 || (slot == Slot::Head && short_prefix(seg))
