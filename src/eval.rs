@@ -261,7 +261,8 @@ pub struct EvalReport {
 }
 
 impl EvalReport {
-    fn new(documents: Vec<DocumentScore>) -> EvalReport {
+    /// A report over scored documents, with their counts summed.
+    pub fn new(documents: Vec<DocumentScore>) -> EvalReport {
         let mut total = Counts::default();
         for d in &documents {
             total.add(&d.counts);
