@@ -104,11 +104,8 @@ fn synthetic_scores() {
     assert_targets(&score_set(&dir, false, None));
 }
 
-/// A long document (the fixtures repeated) to check that extraction stays
-/// linear: `cargo test --release --test extract_fixtures -- --ignored --nocapture`.
-#[test]
-#[ignore]
-fn long_document_timing() {
+/// The seed-dev gold texts one after the other, `times` over.
+fn long_document(times: usize) -> Vec<String> {
     let dir = fixtures();
     let mut lines: Vec<String> = Vec::new();
     for name in ["falkenberg", "jarfalla", "forord"] {
@@ -116,7 +113,15 @@ fn long_document_timing() {
         lines.extend(text.lines().map(str::to_string));
     }
     let one = lines.len();
-    let big: Vec<String> = lines.iter().cycle().take(one * 400).cloned().collect();
+    lines.iter().cycle().take(one * times).cloned().collect()
+}
+
+/// A long document (the fixtures repeated) to check that extraction stays
+/// linear: `cargo test --release --test extract_fixtures -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn long_document_timing() {
+    let big = long_document(400);
     let t = std::time::Instant::now();
     let found = extract(&big);
     let dt = t.elapsed();
@@ -135,14 +140,7 @@ fn long_document_timing() {
 #[ignore]
 fn long_document_stage_timing() {
     use ocrfix::extract::{figures, layout, people, quotes};
-    let dir = fixtures();
-    let mut lines: Vec<String> = Vec::new();
-    for name in ["falkenberg", "jarfalla", "forord"] {
-        let text = std::fs::read_to_string(dir.join(format!("{name}.gold.txt"))).expect("fixture");
-        lines.extend(text.lines().map(str::to_string));
-    }
-    let one = lines.len();
-    let big: Vec<String> = lines.iter().cycle().take(one * 100).cloned().collect();
+    let big = long_document(100);
     let t = std::time::Instant::now();
     let l = layout::analyse(&big);
     println!("layout {:?}", t.elapsed());

@@ -299,20 +299,8 @@ fn mark_running_heads(lines: &[String], kinds: &mut [LineKind]) {
 /// punctuation, with at least one line of bare numbers (axis ticks) among them.
 /// Headings and titles come alone or in pairs and carry no tick numbers.
 fn mark_chart_blocks(lines: &[String], kinds: &mut [LineKind]) {
-    // Blocks of consecutive non-blank lines: (start, end exclusive).
-    let mut blocks = Vec::new();
-    let mut i = 0;
-    while i < lines.len() {
-        if kinds[i] == LineKind::Blank {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < lines.len() && kinds[i] != LineKind::Blank {
-            i += 1;
-        }
-        blocks.push((start, i));
-    }
+    // Blocks of consecutive non-blank lines.
+    let blocks = runs(kinds, |k| *k == LineKind::Blank);
     #[derive(PartialEq)]
     enum B {
         Fragment,
@@ -340,16 +328,8 @@ fn mark_chart_blocks(lines: &[String], kinds: &mut [LineKind]) {
         if fragment { B::Fragment } else { B::Prose }
     };
     let shapes: Vec<B> = blocks.iter().map(shape).collect();
-    let mut b = 0;
-    while b < blocks.len() {
-        if shapes[b] == B::Prose {
-            b += 1;
-            continue;
-        }
-        let start = b;
-        while b < blocks.len() && shapes[b] != B::Prose {
-            b += 1;
-        }
+    // Runs of blocks that are not prose.
+    for (start, b) in runs(&shapes, |s| *s == B::Prose) {
         let run = &shapes[start..b];
         let fragments = run.iter().filter(|s| **s == B::Fragment).count();
         // Tick numbers on lines of their own, or values at the end of labels
@@ -375,6 +355,25 @@ fn mark_chart_blocks(lines: &[String], kinds: &mut [LineKind]) {
             }
         }
     }
+}
+
+/// The maximal runs of `items` that hold no separator, as (start, end
+/// exclusive).
+fn runs<T>(items: &[T], is_separator: impl Fn(&T) -> bool) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < items.len() {
+        if is_separator(&items[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < items.len() && !is_separator(&items[i]) {
+            i += 1;
+        }
+        out.push((start, i));
+    }
+    out
 }
 
 /// Whether a paragraph segment is a heading: one to three short lines with no
