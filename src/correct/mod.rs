@@ -2,12 +2,14 @@
 //! and word-pair context.
 //!
 //! For a document, [`Corrector::new`] first reads every word's candidates
-//! ([`search`]), then estimates from the words whose reading is not in doubt how
-//! this scan renders å, ä and ö ([`Channel::estimate`]): a clean text prints
+//! ([`search`], remembered process-wide in a shared cache), then estimates how
+//! this scan renders å, ä and ö ([`Channel::estimate`], a few rounds of
+//! expectation-maximisation over the document's words): a clean text prints
 //! them, a bad scan prints "6", "é" or nothing. [`Corrector::correct_lines`] then
 //! chooses, run by run of words not separated by punctuation, the sequence of
 //! readings with the lowest cost (Viterbi over word-pair probabilities plus the
-//! channel costs). Ambiguous words ("ar": är/år, "var": var/vår, "for": för/for)
+//! channel costs; an unknown word is priced by the character model
+//! [`chars`]). Ambiguous words ("ar": är/år, "var": var/vår, "for": för/for)
 //! are decided by their neighbours, and a clean document keeps its words because
 //! its channel makes every confusion expensive.
 

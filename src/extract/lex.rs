@@ -295,7 +295,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "minus", "ytterligare",
 ];
 
-/// Whether `lower` is a function word (see [`FUNCTION_WORDS`]).
+/// Whether `lower` is a function word (see `FUNCTION_WORDS`).
 pub fn is_function_word(lower: &str) -> bool {
     static SET: LazyLock<FxHashSet<&'static str>> =
         LazyLock::new(|| FUNCTION_WORDS.iter().copied().collect());
@@ -316,7 +316,7 @@ const COMMON_VERBS: &[&str] = &[
     "sa", "sade", "säger", "menar", "anser", "tycker", "tror",
 ];
 
-/// Whether `lower` is a frequent finite verb (see [`COMMON_VERBS`]).
+/// Whether `lower` is a frequent finite verb (see `COMMON_VERBS`).
 pub fn is_common_verb(lower: &str) -> bool {
     static SET: LazyLock<FxHashSet<&'static str>> =
         LazyLock::new(|| COMMON_VERBS.iter().copied().collect());
@@ -620,7 +620,7 @@ pub fn is_place_head(lower: &str) -> bool {
     )
 }
 
-/// Whether `lower` names an organisation type (see [`ORG_HEADS`]).
+/// Whether `lower` names an organisation type (see `ORG_HEADS`).
 pub fn is_org_head(lower: &str) -> bool {
     ORG_HEADS.contains(&lower)
 }
@@ -695,7 +695,7 @@ fn number_spellings() -> &'static FxHashMap<Box<str>, f64> {
 
 /// Whether `word` (any case) is a cardinal or ordinal number word, "en" or
 /// "ett" included: one probe where three lookups would be needed, and for
-/// most words not even that (see [`first_two_lower`]).
+/// most words not even that (see `first_two_lower`).
 pub fn is_number_word(word: &str) -> bool {
     /// The spellings, and the pairs of first bytes they start with (one bit
     /// for each of the 65536 pairs).
