@@ -117,7 +117,7 @@ fn dehyphenated<'l>(
         .map(|l| {
             let mut lines = l.clone();
             let mut c = Corrector::new(engine.lexicon(), &lines);
-            dehyphenate::dehyphenate(&mut lines, &mut c);
+            dehyphenate::dehyphenate(&mut lines, &mut c, 0.0);
             (lines, c)
         })
         .collect()
@@ -205,7 +205,7 @@ fn stages(c: &mut Criterion) {
             },
             |mut all| {
                 for (lines, c) in &mut all {
-                    black_box(dehyphenate::dehyphenate(lines, c));
+                    black_box(dehyphenate::dehyphenate(lines, c, 0.0));
                 }
                 all
             },

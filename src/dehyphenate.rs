@@ -31,9 +31,15 @@ enum Join {
     None,
 }
 
-/// Joins hyphenated words in place; returns the changes made.
-pub fn dehyphenate(lines: &mut [String], corrector: &mut Corrector<'_>) -> Vec<Correction> {
+/// Joins hyphenated words in place. Returns the changes made, and how many
+/// joins were left undone because they were less sure than `min_confidence`.
+pub fn dehyphenate(
+    lines: &mut [String],
+    corrector: &mut Corrector<'_>,
+    min_confidence: f32,
+) -> (Vec<Correction>, usize) {
     let mut out = Vec::new();
+    let mut skipped = 0;
     for i in 0..lines.len() {
         // Most lines do not end in a hyphen: tell without tokenising them.
         if !lines[i].trim_end().ends_with('-') {
@@ -64,6 +70,11 @@ pub fn dehyphenate(lines: &mut [String], corrector: &mut Corrector<'_>) -> Vec<C
             Join::Drop => format!("{stem}{tail_word}"),
             Join::Keep => format!("{head_word}{tail_word}"),
         };
+        let confidence = join.confidence();
+        if confidence < min_confidence {
+            skipped += 1;
+            continue;
+        }
         // Remove the continuation and the space after it from the next line;
         // its punctuation moves up with it.
         let cut = tail_start + tail_word.len() + tail_trail.len();
@@ -82,10 +93,23 @@ pub fn dehyphenate(lines: &mut [String], corrector: &mut Corrector<'_>) -> Vec<C
             from: format!("{head_word}\n{tail_word}"),
             to: joined,
             kind: CorrectionKind::Hyphenation,
-            confidence: if join == Join::Drop { 0.9 } else { 0.8 },
+            confidence,
         });
     }
-    out
+    (out, skipped)
+}
+
+impl Join {
+    /// How sure a join is: dropping the hyphen of a split word rests on the
+    /// lexicon or on a lower-case continuation; keeping it on the head being an
+    /// abbreviation or number, a rule with more exceptions.
+    fn confidence(self) -> f32 {
+        match self {
+            Join::Drop => 0.9,
+            Join::Keep => 0.8,
+            Join::None => 0.0,
+        }
+    }
 }
 
 /// Whether and how `stem` (the head without its hyphen) joins `tail`.

@@ -111,13 +111,17 @@ impl Engine {
         let mut corrections: Vec<Correction> = Vec::new();
         let mut warnings = Vec::new();
 
-        corrections.extend(normalise::normalise(&mut lines.lines, self.lexicon()));
+        let min = self.options.min_confidence;
+        let (normalised, put_back) =
+            normalise::normalise_confident(&mut lines.lines, self.lexicon(), min);
+        corrections.extend(normalised);
         let mut corrector = Corrector::new(self.lexicon(), &lines.lines);
-        corrections.extend(dehyphenate::dehyphenate(&mut lines.lines, &mut corrector));
-        let (applied, skipped) =
-            corrector.correct_lines(&mut lines.lines, self.options.min_confidence);
+        let (joined, not_joined) = dehyphenate::dehyphenate(&mut lines.lines, &mut corrector, min);
+        corrections.extend(joined);
+        let (applied, skipped) = corrector.correct_lines(&mut lines.lines, min);
         corrections.extend(applied);
         corrections.sort_by_key(|c| (c.line, c.column));
+        let skipped = skipped + put_back + not_joined;
 
         let found = if self.options.extract {
             extract::extract(&lines.lines)
@@ -127,7 +131,11 @@ impl Engine {
         if lines.lines.len() != input_lines {
             warnings.push("line count changed during repair".to_string());
         }
-        let words_changed = corrections.len();
+        // A word can be joined and then repaired: count each place once.
+        let mut places: Vec<(usize, usize)> =
+            corrections.iter().map(|c| (c.line, c.column)).collect();
+        places.dedup();
+        let words_changed = places.len();
         Output {
             text: lines.join(),
             sidecar: Sidecar {

@@ -169,3 +169,33 @@ fn encoding_damage_of_gold_comes_back_exactly() {
         assert_eq!(repair(&nfd), gold, "{name}: NFD");
     }
 }
+
+/// `--min-confidence` keeps only the repairs at least that sure, in every
+/// stage (joins and rule repairs included), and counts the others.
+#[test]
+fn min_confidence_keeps_only_sure_repairs() {
+    let input = std::fs::read_to_string(fixtures().join("jarfalla.txt")).expect("input");
+    let all = Engine::new(Options::default()).process_text(&input, "jarfalla.txt");
+    let sure = Engine::new(Options {
+        min_confidence: 0.95,
+        ..Options::default()
+    })
+    .process_text(&input, "jarfalla.txt");
+    assert!(
+        sure.sidecar
+            .corrections
+            .iter()
+            .all(|c| c.confidence >= 0.95)
+    );
+    assert!(sure.sidecar.corrections.len() < all.sidecar.corrections.len());
+    assert!(sure.sidecar.stats.corrections_skipped > 0);
+    // Joins are 0.8-0.9 sure: none is made, so the lines keep their hyphens.
+    assert!(
+        !sure
+            .sidecar
+            .corrections
+            .iter()
+            .any(|c| c.kind == ocrfix::sidecar::CorrectionKind::Hyphenation)
+    );
+    assert_eq!(sure.text.lines().count(), input.lines().count());
+}

@@ -457,11 +457,11 @@ impl<'l> Corrector<'l> {
         lines: &mut [String],
         min_confidence: f32,
     ) -> (Vec<Correction>, usize) {
-        let ruled = rules::apply(lines, self);
+        let (ruled, ruled_out) = rules::apply(lines, self, min_confidence);
         let mut sites = self.sites(lines);
         self.keep_english(&mut sites);
         let mut applied = Vec::new();
-        let mut skipped = 0;
+        let mut skipped = ruled_out;
         let mut start = 0;
         while start < sites.len() {
             let mut end = start + 1;

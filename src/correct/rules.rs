@@ -30,7 +30,13 @@ const YEAR_CUES: &[&str] = &[
 ];
 
 /// Joins words split by a stray space and undoes doubled year digits, in place.
-pub fn apply(lines: &mut [String], corrector: &mut Corrector<'_>) -> Vec<Correction> {
+/// Repairs less sure than `min_confidence` are left out (and counted).
+pub fn apply(
+    lines: &mut [String],
+    corrector: &mut Corrector<'_>,
+    min_confidence: f32,
+) -> (Vec<Correction>, usize) {
+    let mut skipped = 0;
     let mut out = Vec::new();
     let years = years_in(lines);
     for (ln, line) in lines.iter_mut().enumerate() {
@@ -90,12 +96,16 @@ pub fn apply(lines: &mut [String], corrector: &mut Corrector<'_>) -> Vec<Correct
             i += 1;
         }
         for (s, e, c) in edits.into_iter().rev() {
+            if c.confidence < min_confidence {
+                skipped += 1;
+                continue;
+            }
             line.replace_range(s..e, &c.to);
             out.push(c);
         }
     }
     out.sort_by_key(|c| (c.line, c.column));
-    out
+    (out, skipped)
 }
 
 /// Whether two neighbouring words are one word split by the OCR: an acronym

@@ -73,11 +73,30 @@ pub fn normalise(lines: &mut [String], lexicon: &Lexicon) -> Vec<Correction> {
     normalise_with(lines, lexicon)
 }
 
+/// [`normalise`] keeping only the repairs at least `min_confidence` sure: a word
+/// whose repair is less sure is put back as it was. Returns the corrections
+/// kept and the number of words put back.
+pub fn normalise_confident(
+    lines: &mut [String],
+    lexicon: &Lexicon,
+    min_confidence: f32,
+) -> (Vec<Correction>, usize) {
+    repair(lines, lexicon, min_confidence)
+}
+
 /// [`normalise`] with any [`Words`] as the word list (tests use a small set).
 pub fn normalise_with<W: Words + ?Sized>(lines: &mut [String], words: &W) -> Vec<Correction> {
+    repair(lines, words, 0.0).0
+}
+
+fn repair<W: Words + ?Sized>(
+    lines: &mut [String],
+    words: &W,
+    min_confidence: f32,
+) -> (Vec<Correction>, usize) {
     let mut suspects = scan(lines);
     if suspects == Suspects::default() {
-        return Vec::new();
+        return (Vec::new(), 0);
     }
     let mut edits = Edits::default();
     // A repair can bring characters together that were apart ("├" + "Ã¶" gives
@@ -107,7 +126,7 @@ pub fn normalise_with<W: Words + ?Sized>(lines: &mut [String], words: &W) -> Vec
         }
         suspects = scan(lines);
     }
-    edits.into_corrections(lines)
+    edits.into_corrections(lines, min_confidence)
 }
 
 /// What [`scan`] found worth a closer look.
@@ -293,13 +312,26 @@ impl Edits {
         *line = out;
     }
 
-    /// One correction per word whose final form differs from its input form.
-    fn into_corrections(self, lines: &[String]) -> Vec<Correction> {
+    /// One correction per word whose final form differs from its input form;
+    /// a word repaired with less than `min_confidence` is put back as it was
+    /// (counted, not reported).
+    fn into_corrections(
+        self,
+        lines: &mut [String],
+        min_confidence: f32,
+    ) -> (Vec<Correction>, usize) {
         let mut out = Vec::new();
+        let mut put_back = 0;
         for (index, edit) in self.lines {
-            let Some(now) = lines.get(index) else {
+            let Some(now) = lines.get_mut(index) else {
                 continue;
             };
+            // Separators never change, so the words of the input and the
+            // output line up; the input's separators rebuild the line.
+            let separators: Vec<char> =
+                edit.original.chars().filter(|&c| is_separator(c)).collect();
+            let mut rebuilt = String::with_capacity(now.len());
+            let mut line_put_back = 0;
             let mut column = 1;
             for (word, (from, to)) in edit
                 .original
@@ -307,12 +339,21 @@ impl Edits {
                 .zip(now.split(is_separator))
                 .enumerate()
             {
-                if from != to {
-                    let (kind, confidence) = edit
-                        .marks
-                        .get(&word)
-                        .copied()
-                        .unwrap_or((CorrectionKind::Unicode, 1.0));
+                if let Some(&sep) = word.checked_sub(1).and_then(|w| separators.get(w)) {
+                    rebuilt.push(sep);
+                }
+                let (kind, confidence) = edit
+                    .marks
+                    .get(&word)
+                    .copied()
+                    .unwrap_or((CorrectionKind::Unicode, 1.0));
+                if from == to {
+                    rebuilt.push_str(to);
+                } else if confidence < min_confidence {
+                    rebuilt.push_str(from);
+                    line_put_back += 1;
+                } else {
+                    rebuilt.push_str(to);
                     out.push(Correction {
                         line: index + 1,
                         column,
@@ -324,14 +365,32 @@ impl Edits {
                 }
                 column += from.chars().count() + 1;
             }
+            if line_put_back > 0 {
+                *now = rebuilt;
+                put_back += line_put_back;
+            }
         }
-        out
+        (out, put_back)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unsure_repairs_are_put_back() {
+        // "â€" before a replacement character is only a guess (0.7).
+        let words: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        let mut sure = vec!["citat â€\u{fffd} och fÃ¶r".to_string()];
+        let (kept, put_back) = repair(&mut sure, &words, 0.9);
+        assert_eq!(put_back, 1);
+        assert_eq!(sure[0], "citat â€\u{fffd} och för");
+        assert!(kept.iter().all(|c| c.confidence >= 0.9));
+        let mut all = vec!["citat â€\u{fffd} och fÃ¶r".to_string()];
+        let (kept, put_back) = repair(&mut all, &words, 0.0);
+        assert_eq!((kept.len(), put_back), (2, 0));
+    }
 
     fn run(text: &str, words: &[&str]) -> (String, Vec<Correction>) {
         let set: HashSet<&str> = words.iter().copied().collect();
