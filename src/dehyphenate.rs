@@ -85,16 +85,16 @@ pub fn dehyphenate(
         } else {
             format!("{indent}{rest}")
         };
-        let column = lines[i][..head_start].chars().count() + 1;
-        lines[i].replace_range(head_start.., &format!("{joined}{tail_trail}"));
-        out.push(Correction {
-            line: i + 1,
-            column,
-            from: format!("{head_word}\n{tail_word}"),
-            to: joined,
-            kind: CorrectionKind::Hyphenation,
+        out.push(Correction::at(
+            i,
+            &lines[i],
+            head_start,
+            format!("{head_word}\n{tail_word}"),
+            joined.clone(),
+            CorrectionKind::Hyphenation,
             confidence,
-        });
+        ));
+        lines[i].replace_range(head_start.., &format!("{joined}{tail_trail}"));
     }
     (out, skipped)
 }

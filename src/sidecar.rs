@@ -59,6 +59,30 @@ pub struct Correction {
     pub confidence: f32,
 }
 
+impl Correction {
+    /// A change at byte `start` of `line` (line `index`, 0-based), with the
+    /// 1-based line and character column of the contract and the confidence
+    /// rounded to three decimals.
+    pub fn at(
+        index: usize,
+        line: &str,
+        start: usize,
+        from: impl Into<String>,
+        to: impl Into<String>,
+        kind: CorrectionKind,
+        confidence: f32,
+    ) -> Correction {
+        Correction {
+            line: index + 1,
+            column: line.get(..start).map_or(0, |s| s.chars().count()) + 1,
+            from: from.into(),
+            to: to.into(),
+            kind,
+            confidence: (confidence * 1000.0).round() / 1000.0,
+        }
+    }
+}
+
 /// The mechanism behind a [`Correction`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]

@@ -106,6 +106,8 @@ pub struct Corrector<'l> {
     /// The readings of the words met in this document, per slot, so that the
     /// shared cache is asked once per word.
     seen: [FxHashMap<String, Readings>; 3],
+    /// The sentence start as the language model sees it.
+    start: lm::Word,
 }
 
 impl std::fmt::Debug for Corrector<'_> {
@@ -130,11 +132,15 @@ enum Role {
 impl<'l> Corrector<'l> {
     /// Reads the document's words and estimates how its scan renders å, ä, ö.
     pub fn new(lexicon: &'l Lexicon, lines: &[String]) -> Corrector<'l> {
+        let model = lm::Model::new(lexicon);
+        let count = lexicon.get(SENTENCE_START).map_or(0, |e| e.count);
+        let start = model.word(SENTENCE_START.to_string(), 0.0, count);
         let mut c = Corrector {
             lexicon,
             channel: Channel::default(),
-            model: lm::Model::new(lexicon),
+            model,
             seen: Default::default(),
+            start,
         };
         // Each distinct word segment once, with how often it occurs.
         let mut words: FxHashMap<(String, Slot), f32> = FxHashMap::default();
@@ -490,14 +496,15 @@ impl<'l> Corrector<'l> {
                 applied.push((
                     site.start,
                     site.end,
-                    Correction {
-                        line: site.line + 1,
-                        column: lines[site.line][..site.start].chars().count() + 1,
-                        from: site.observed.to_string(),
-                        to: r.text.clone(),
-                        kind: r.kind,
-                        confidence: (confidence * 1000.0).round() / 1000.0,
-                    },
+                    Correction::at(
+                        site.line,
+                        &lines[site.line],
+                        site.start,
+                        site.observed,
+                        r.text.clone(),
+                        r.kind,
+                        confidence,
+                    ),
                 ));
             }
         }
@@ -620,12 +627,6 @@ impl<'l> Corrector<'l> {
         }
     }
 
-    /// The sentence-start symbol as the language model sees it.
-    fn sentence_start(&self) -> lm::Word {
-        let count = self.lexicon.get(SENTENCE_START).map_or(0, |e| e.count);
-        self.model.word(SENTENCE_START.to_string(), 0.0, count)
-    }
-
     /// The language-model view of a word taken as printed.
     fn lm_word(&self, word: &str) -> lm::Word {
         let key = tokenise::lm_key(word);
@@ -640,7 +641,7 @@ impl<'l> Corrector<'l> {
 
     /// The cheapest sequence of readings for a run of words.
     fn viterbi(&self, run: &[Site]) -> Vec<usize> {
-        let start = self.sentence_start();
+        let start = &self.start;
         let mut cost: Vec<f32> = Vec::new();
         let mut back: Vec<Vec<usize>> = Vec::with_capacity(run.len());
         for (i, site) in run.iter().enumerate() {
@@ -648,7 +649,7 @@ impl<'l> Corrector<'l> {
             let mut from = Vec::with_capacity(site.readings.len());
             for r in site.readings.iter() {
                 if i == 0 {
-                    let left = site.sentence_start.then_some(&start);
+                    let left = site.sentence_start.then_some(start);
                     next.push(r.emission + self.model.transition(left, &r.lm));
                     from.push(0);
                 } else if run[i - 1].readings.len() == 1 && site.readings.len() == 1 {
@@ -689,11 +690,11 @@ impl<'l> Corrector<'l> {
     /// Posterior share of the chosen reading at `i`, its neighbours held fixed.
     fn confidence(&self, run: &[Site], choice: &[usize], i: usize) -> f32 {
         let site = &run[i];
-        let start = self.sentence_start();
+        let start = &self.start;
         let left = if i > 0 {
             Some(&run[i - 1].readings[choice[i - 1]].lm)
         } else {
-            site.sentence_start.then_some(&start)
+            site.sentence_start.then_some(start)
         };
         let right = run.get(i + 1).map(|s| &s.readings[choice[i + 1]].lm);
         let scores: Vec<f32> = site

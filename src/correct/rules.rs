@@ -52,7 +52,7 @@ pub fn apply(
                     edits.push((
                         t.start,
                         next.end(),
-                        correction(
+                        Correction::at(
                             ln,
                             line,
                             t.start,
@@ -81,7 +81,7 @@ pub fn apply(
                     edits.push((
                         t.start,
                         t.end(),
-                        correction(
+                        Correction::at(
                             ln,
                             line,
                             t.start,
@@ -182,25 +182,6 @@ fn undouble_year(word: &str, years: &[u32]) -> Option<String> {
         .rev()
         .min_by_key(|(y, _)| distance(*y))
         .map(|(_, s)| s)
-}
-
-fn correction(
-    ln: usize,
-    line: &str,
-    start: usize,
-    from: &str,
-    to: &str,
-    kind: CorrectionKind,
-    confidence: f32,
-) -> Correction {
-    Correction {
-        line: ln + 1,
-        column: line[..start].chars().count() + 1,
-        from: from.to_string(),
-        to: to.to_string(),
-        kind,
-        confidence,
-    }
 }
 
 #[cfg(test)]

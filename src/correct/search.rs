@@ -92,8 +92,6 @@ pub struct Limits {
     pub max_edits: usize,
     /// Most parts in a compound.
     pub max_parts: usize,
-    /// Extra cost for each compound junction.
-    pub junction_cost: f32,
     /// Once a reading is found, readings dearer than it by more than this are
     /// not explored: the context could never make up the difference.
     pub beam: f32,
@@ -105,7 +103,6 @@ impl Default for Limits {
             max_cost: 16.0,
             max_edits: 6,
             max_parts: 4,
-            junction_cost: 0.0,
             beam: 10.0,
         }
     }
@@ -243,13 +240,7 @@ impl<D: AsRef<[u8]>> Walk<'_, D> {
             });
             let root = self.fst.root();
             let start = self.form.len();
-            self.step(
-                root,
-                pos,
-                Output::zero(),
-                cost + self.limits.junction_cost,
-                start,
-            );
+            self.step(root, pos, Output::zero(), cost, start);
             self.parts.pop();
         }
     }
