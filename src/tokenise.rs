@@ -4,6 +4,8 @@
 //! word is a run of non-whitespace with only clear punctuation trimmed from its ends;
 //! characters that the OCR uses for å, ä, ö (# & £ | [ and digits) stay in the word.
 
+use std::borrow::Cow;
+
 /// One whitespace-separated chunk of a line, split into its word core and the
 /// punctuation around it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -127,11 +129,13 @@ fn split_chunk(chunk: &str, offset: usize) -> Token<'_> {
 }
 
 /// The key a word has in the language model: lower case, numbers as `<num>`.
-pub fn lm_key(word: &str) -> String {
+pub fn lm_key(word: &str) -> Cow<'_, str> {
     if is_number(word) {
-        "<num>".to_string()
+        Cow::Borrowed("<num>")
+    } else if word.chars().any(char::is_uppercase) {
+        Cow::Owned(word.to_lowercase())
     } else {
-        word.to_lowercase()
+        Cow::Borrowed(word)
     }
 }
 

@@ -131,7 +131,10 @@ fn size_of(key: &str, readings: &[Candidate]) -> usize {
 }
 
 fn shard_of(lower: &str) -> usize {
-    (rustc_hash::FxBuildHasher.hash_one(lower) as usize) % SHARDS
+    // Bits the shard's own table does not use: its bucket index comes from the
+    // low bits of the same hash and its tags from the top seven, and a shard
+    // whose keys all share their low bits crowds them into a few buckets.
+    (rustc_hash::FxBuildHasher.hash_one(lower) >> 40) as usize % SHARDS
 }
 
 #[cfg(test)]

@@ -26,6 +26,7 @@ use crate::tokenise::{self, SENTENCE_START, Token};
 use cache::Readings;
 use rustc_hash::FxHashMap;
 use search::{Candidate, Limits, NOISE_EDIT, Slot};
+use std::borrow::Cow;
 use std::rc::Rc;
 
 /// Misprints searched for behind a word that the lexicon holds as it is.
@@ -71,7 +72,8 @@ const BEAM: f32 = 8.0;
 /// One reading of a word as the context model weighs it.
 #[derive(Debug, Clone)]
 struct Reading {
-    /// The word as it would be written (case restored).
+    /// The word as it would be written (case restored); empty for the word as
+    /// printed, which is never written (this saves a copy of every word).
     text: String,
     /// The language-model view of it.
     lm: lm::Word,
@@ -81,6 +83,13 @@ struct Reading {
     identity: bool,
     /// What kind of change it is.
     kind: CorrectionKind,
+}
+
+impl Reading {
+    /// The reading's text, `printed` for the word as printed.
+    fn text_or<'a>(&'a self, printed: &'a str) -> &'a str {
+        if self.identity { printed } else { &self.text }
+    }
 }
 
 /// A word of the document that the corrector may change.
@@ -96,6 +105,77 @@ struct Site<'t> {
     sentence_start: bool,
     /// Whether punctuation separates it from the next word.
     breaks_after: bool,
+}
+
+/// A word of the document whose reading is in doubt, as the channel estimate
+/// weighs it.
+struct Doubt {
+    cands: Readings,
+    /// Cost of the word as an unknown word (lower case), when the lexicon lacks it.
+    unknown: Option<f32>,
+    /// How many of each of å, ä, ö the word prints.
+    printed: [u8; 3],
+    /// Occurrences in the document.
+    n: f32,
+}
+
+impl Doubt {
+    /// Adds what the word says about the scan: how it printed the å/ä/ö of each
+    /// reading, weighted by how likely that reading is under `channel` (one
+    /// round of EM).
+    fn gather(&self, channel: &Channel, evidence: &mut Evidence) {
+        let mut scores: Vec<f32> = self
+            .cands
+            .iter()
+            .map(|c| c.channel_cost(channel) - log_p(c))
+            .collect();
+        let unknown = self.unknown.map(|cost| {
+            let ids: f32 = (0..DIACRITICS.len())
+                .map(|d| f32::from(self.printed[d]) * channel.identity_cost(d))
+                .sum();
+            ids + cost
+        });
+        let best = scores
+            .iter()
+            .chain(unknown.iter())
+            .copied()
+            .fold(f32::INFINITY, f32::min);
+        let total: f32 = scores
+            .iter()
+            .chain(unknown.iter())
+            .map(|s| (best - s).exp())
+            .sum();
+        for s in &mut scores {
+            *s = self.n * (best - *s).exp() / total;
+        }
+        for (c, &w) in self.cands.iter().zip(&scores) {
+            for e in &c.edits {
+                if e.rendering != NOISE_EDIT {
+                    evidence.renderings[usize::from(e.rendering)] += w;
+                }
+            }
+            for (d, &k) in c.identities.iter().enumerate() {
+                evidence.identity[d] += w * f32::from(k);
+            }
+        }
+        if let Some(u) = unknown {
+            let w = self.n * (best - u).exp() / total;
+            for (d, &k) in self.printed.iter().enumerate() {
+                evidence.identity[d] += w * f32::from(k);
+            }
+        }
+    }
+}
+
+/// How many of each of å, ä, ö a (lower-case) word prints.
+fn diacritics_in(lower: &str) -> [u8; 3] {
+    let mut n = [0u8; 3];
+    for ch in lower.chars() {
+        if let Some(d) = DIACRITICS.iter().position(|&x| x == ch) {
+            n[d] = n[d].saturating_add(1);
+        }
+    }
+    n
 }
 
 /// The corrector for one document.
@@ -134,7 +214,7 @@ impl<'l> Corrector<'l> {
     pub fn new(lexicon: &'l Lexicon, lines: &[String]) -> Corrector<'l> {
         let model = lm::Model::new(lexicon);
         let count = lexicon.get(SENTENCE_START).map_or(0, |e| e.count);
-        let start = model.word(SENTENCE_START.to_string(), 0.0, count);
+        let start = model.word(SENTENCE_START, 0.0, count);
         let mut c = Corrector {
             lexicon,
             channel: Channel::default(),
@@ -143,24 +223,48 @@ impl<'l> Corrector<'l> {
             start,
         };
         // Each distinct word segment once, with how often it occurs.
-        let mut words: FxHashMap<(String, Slot), f32> = FxHashMap::default();
+        let mut counts: FxHashMap<(Cow<'_, str>, Slot), f32> = FxHashMap::default();
         for line in lines {
             for tok in tokenise::tokens(line) {
                 if classify(&tok) == Role::Word {
                     for (seg, slot) in segments(tok.word) {
                         if !seg.is_empty() {
-                            *words.entry((lower(seg).into_owned(), slot)).or_default() += 1.0;
+                            *counts.entry((lower(seg), slot)).or_default() += 1.0;
                         }
                     }
                 }
             }
         }
-        let mut words: Vec<((String, Slot), f32)> = words.into_iter().collect();
+        let mut words: Vec<((Cow<'_, str>, Slot), f32)> = counts.into_iter().collect();
         words.sort_by(|a, b| a.0.0.cmp(&b.0.0));
+        // A word whose only reading is itself (most words of a text) says the
+        // same under every channel: its evidence is counted once, and only the
+        // words in doubt are weighed again in each round.
+        let mut settled = Evidence::new();
+        let mut doubts = Vec::new();
+        for ((seg, slot), n) in words {
+            let cands = c.candidates(&seg, slot);
+            let printed = diacritics_in(&seg);
+            let known = cands.iter().any(Candidate::is_identity);
+            if cands.is_empty() || (known && cands.len() == 1) {
+                let printed = cands.first().map_or(printed, |c| c.identities);
+                for (d, k) in printed.into_iter().enumerate() {
+                    settled.identity[d] += n * f32::from(k);
+                }
+            } else {
+                let unknown = (!known).then(|| chars::word_cost(&seg) + LOWER_OOV_COST);
+                doubts.push(Doubt {
+                    cands,
+                    unknown,
+                    printed,
+                    n,
+                });
+            }
+        }
         for _ in 0..EM_ROUNDS {
-            let mut evidence = Evidence::new();
-            for ((seg, slot), n) in &words {
-                c.gather(seg, *slot, *n, &mut evidence);
+            let mut evidence = settled.clone();
+            for d in &doubts {
+                d.gather(&c.channel, &mut evidence);
             }
             c.channel = Channel::estimate(&evidence);
         }
@@ -170,52 +274,6 @@ impl<'l> Corrector<'l> {
     /// The channel estimated for this document.
     pub fn channel(&self) -> &Channel {
         &self.channel
-    }
-
-    /// Adds what a word segment (lower case, seen `n` times) says about the
-    /// scan: how it printed the å/ä/ö of each reading, weighted by how likely
-    /// that reading is under the current channel (one round of EM).
-    fn gather(&mut self, lower: &str, slot: Slot, n: f32, evidence: &mut Evidence) {
-        let cands = self.candidates(lower, slot);
-        let mut scores: Vec<f32> = cands
-            .iter()
-            .map(|c| c.channel_cost(&self.channel) - log_p(c))
-            .collect();
-        let unknown = (!cands.iter().any(Candidate::is_identity)).then(|| {
-            let r = self.unknown(lower);
-            r.emission - r.lm.log_p
-        });
-        let best = scores
-            .iter()
-            .chain(unknown.iter())
-            .copied()
-            .fold(f32::INFINITY, f32::min);
-        let total: f32 = scores
-            .iter()
-            .chain(unknown.iter())
-            .map(|s| (best - s).exp())
-            .sum();
-        for s in &mut scores {
-            *s = n * (best - *s).exp() / total;
-        }
-        for (c, &w) in cands.iter().zip(&scores) {
-            for e in &c.edits {
-                if e.rendering != NOISE_EDIT {
-                    evidence.renderings[usize::from(e.rendering)] += w;
-                }
-            }
-            for (d, &k) in c.identities.iter().enumerate() {
-                evidence.identity[d] += w * f32::from(k);
-            }
-        }
-        if let Some(u) = unknown {
-            let w = n * (best - u).exp() / total;
-            for ch in lower.chars() {
-                if let Some(d) = DIACRITICS.iter().position(|&x| x == ch) {
-                    evidence.identity[d] += w;
-                }
-            }
-        }
     }
 
     /// The readings of a lower-case word segment: from this document's table,
@@ -287,9 +345,22 @@ impl<'l> Corrector<'l> {
     /// The readings of a whole token (hyphenated segments combined), or `None`
     /// if it has no reading other than itself.
     fn readings(&mut self, word: &str, sentence_start: bool) -> Option<Vec<Reading>> {
+        if !word.contains('-') && !unchangeable(word) {
+            // Most words of a text: when the search found nothing but the word
+            // itself, no reading can change it (case and the character model only
+            // price the word as printed), so there is nothing to build.
+            let lower = lower(word);
+            if self
+                .candidates(&lower, Slot::Alone)
+                .iter()
+                .all(Candidate::is_identity)
+            {
+                return None;
+            }
+        }
         let mut combos: Vec<Reading> = vec![Reading {
             text: String::new(),
-            lm: self.model.word(String::new(), 0.0, 0),
+            lm: self.model.word("", 0.0, 0),
             emission: 0.0,
             identity: true,
             kind: CorrectionKind::Diacritic,
@@ -309,8 +380,8 @@ impl<'l> Corrector<'l> {
                 for o in &options {
                     let sep = if first { "" } else { "-" };
                     next.push(Reading {
-                        text: format!("{}{sep}{}", c.text, o.text),
-                        lm: self.model.word(String::new(), c.lm.log_p + o.lm.log_p, 0),
+                        text: format!("{}{sep}{}", c.text, o.text_or(seg)),
+                        lm: self.model.word("", c.lm.log_p + o.lm.log_p, 0),
                         emission: c.emission + o.emission,
                         identity: c.identity && o.identity,
                         kind: if o.identity { c.kind } else { o.kind },
@@ -338,7 +409,7 @@ impl<'l> Corrector<'l> {
                     Some(e) => (e.log_p, e.count),
                     None => (c.lm.log_p, 0),
                 };
-                c.lm = self.model.word(key, log_p, count);
+                c.lm = self.model.word(&key, log_p, count);
             }
         }
         if !combos.iter().any(|c| c.identity) {
@@ -349,8 +420,7 @@ impl<'l> Corrector<'l> {
 
     /// Readings of one hyphen-free segment.
     fn segment_readings(&mut self, seg: &str, slot: Slot, sentence_start: bool) -> Vec<Reading> {
-        let number = seg.chars().all(|c| c.is_ascii_digit());
-        if seg.is_empty() || number || (slot == Slot::Head && short_prefix(seg)) {
+        if unchangeable(seg) || (slot == Slot::Head && short_prefix(seg)) {
             // "e-", "IT-", "14-": a prefix taken as it is.
             return vec![self.fixed(seg)];
         }
@@ -386,7 +456,7 @@ impl<'l> Corrector<'l> {
             .first()
             .is_some_and(|p| p.entry.flags & flags::PROPER != 0);
         let text = if c.is_identity() {
-            observed.to_string()
+            String::new()
         } else {
             case::recase(&c.form, observed, proper)
         };
@@ -423,7 +493,7 @@ impl<'l> Corrector<'l> {
         };
         Reading {
             text,
-            lm: self.model.word(c.form.clone(), log_p, count),
+            lm: self.model.word(&c.form, log_p, count),
             emission,
             identity: c.is_identity(),
             kind,
@@ -446,8 +516,8 @@ impl<'l> Corrector<'l> {
             .map(|d| self.channel.identity_cost(d))
             .sum();
         Reading {
-            text: observed.to_string(),
-            lm: self.model.word(tokenise::lm_key(observed), -cost, 0),
+            text: String::new(),
+            lm: self.model.word(&tokenise::lm_key(observed), -cost, 0),
             emission: ids,
             identity: true,
             kind: CorrectionKind::Diacritic,
@@ -555,11 +625,9 @@ impl<'l> Corrector<'l> {
                             } else {
                                 None
                             };
-                            let readings = Rc::new(readings.unwrap_or_else(|| {
-                                let mut r = self.fixed(tok.word);
-                                r.lm = self.lm_word(tok.word);
-                                vec![r]
-                            }));
+                            let readings = Rc::new(
+                                readings.unwrap_or_else(|| vec![self.as_printed(tok.word)]),
+                            );
                             memo[usize::from(starts)].insert(tok.word, readings.clone());
                             readings
                         }
@@ -619,24 +687,44 @@ impl<'l> Corrector<'l> {
     /// A reading that is the word itself, with no statistics.
     fn fixed(&self, word: &str) -> Reading {
         Reading {
-            text: word.to_string(),
-            lm: self.model.word(tokenise::lm_key(word), 0.0, 0),
+            text: String::new(),
+            lm: self.model.word(&tokenise::lm_key(word), 0.0, 0),
             emission: 0.0,
             identity: true,
             kind: CorrectionKind::Diacritic,
         }
     }
 
-    /// The language-model view of a word taken as printed.
-    fn lm_word(&self, word: &str) -> lm::Word {
+    /// The word as printed with its statistics: the one reading of a word the
+    /// corrector leaves alone.
+    fn as_printed(&self, word: &str) -> Reading {
         let key = tokenise::lm_key(word);
-        match self.lexicon.get(&key) {
-            Some(e) => self.model.word(key, e.log_p, e.count),
-            None => {
-                let log_p = -chars::word_cost(word);
-                self.model.word(key, log_p, 0)
+        let lm = match self.stored_entry(&key) {
+            Some(e) => self.model.word(&key, e.log_p, e.count),
+            None => self.model.word(&key, -chars::word_cost(word), 0),
+        };
+        Reading {
+            text: String::new(),
+            lm,
+            emission: 0.0,
+            identity: true,
+            kind: CorrectionKind::Diacritic,
+        }
+    }
+
+    /// What the lexicon stores for `key`. The search has usually looked the
+    /// word up already: with the embedded lexicon alone, its reading of the word
+    /// as printed carries the same entry, without another walk of the transducer.
+    fn stored_entry(&self, key: &str) -> Option<Entry> {
+        if self.lexicon.fsts().len() == 1 {
+            let cands = self.seen[Slot::Alone as usize].get(key);
+            if let Some(c) = cands.and_then(|c| c.iter().find(|c| c.is_identity())) {
+                if let [only] = c.parts.as_slice() {
+                    return Some(only.entry);
+                }
             }
         }
+        self.lexicon.get(key)
     }
 
     /// The cheapest sequence of readings for a run of words.
@@ -813,6 +901,11 @@ fn segments(word: &str) -> Vec<(&str, Slot)> {
             (p, slot)
         })
         .collect()
+}
+
+/// An empty segment or a number, which has no reading but itself.
+fn unchangeable(seg: &str) -> bool {
+    seg.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// A one-letter or all-capital prefix before a hyphen ("e-", "IT-", "EU-"),

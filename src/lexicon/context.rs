@@ -28,7 +28,7 @@ pub fn left_context(tokens: &[Token<'_>], i: usize) -> Option<String> {
     if prev.ends_sentence() {
         Some(SENTENCE_START.to_string())
     } else if !prev.breaks_context() && !prev.word.is_empty() {
-        Some(lm_key(prev.word))
+        Some(lm_key(prev.word).into_owned())
     } else {
         None
     }
@@ -42,7 +42,7 @@ pub fn right_context(tokens: &[Token<'_>], i: usize) -> Option<String> {
     if cur.word.is_empty() || next.word.is_empty() || cur.breaks_context() {
         return None;
     }
-    Some(lm_key(next.word))
+    Some(lm_key(next.word).into_owned())
 }
 
 #[cfg(test)]
