@@ -91,10 +91,20 @@ pub fn is_number(word: &str) -> bool {
 
 /// The tokens of one line, in order.
 pub fn tokens(line: &str) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(line.len() / 6 + 1);
     let mut start = None;
-    for (i, c) in line.char_indices() {
-        match (c.is_whitespace(), start) {
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII bytes decide alone; only other characters are decoded.
+        let (space, len) = match bytes[i] {
+            b if b.is_ascii() => (b.is_ascii_whitespace() || b == 0x0b, 1),
+            _ => {
+                let c = line[i..].chars().next().unwrap_or(' ');
+                (c.is_whitespace(), c.len_utf8())
+            }
+        };
+        match (space, start) {
             (true, Some(s)) => {
                 out.push(split_chunk(&line[s..i], s));
                 start = None;
@@ -102,6 +112,7 @@ pub fn tokens(line: &str) -> Vec<Token<'_>> {
             (false, None) => start = Some(i),
             _ => {}
         }
+        i += len;
     }
     if let Some(s) = start {
         out.push(split_chunk(&line[s..], s));

@@ -310,22 +310,36 @@ impl<'l> Corrector<'l> {
 
     /// Whether `word` is a known word or compound as printed.
     pub fn is_known(&mut self, word: &str) -> bool {
-        if !word.contains('-') {
-            // The common case, without splitting into segments.
-            let lower = lower(word);
-            return word.is_empty()
-                || self
-                    .candidates(&lower, Slot::Alone)
-                    .iter()
-                    .any(Candidate::is_identity);
-        }
-        segments(word).into_iter().all(|(seg, slot)| {
+        segments(word).all(|(seg, slot)| {
             seg.is_empty()
                 || (slot == Slot::Head && short_prefix(seg))
-                || self
-                    .candidates(&lower(seg), slot)
-                    .iter()
-                    .any(Candidate::is_identity)
+                || self.holds(&lower(seg), slot)
+        })
+    }
+
+    /// Whether the lexicon reads the lower-case segment `lower` as printed.
+    fn holds(&self, lower: &str, slot: Slot) -> bool {
+        if let Some(cands) = self.seen[slot as usize].get(lower) {
+            return cands.iter().any(Candidate::is_identity);
+        }
+        // A word not met in the document, such as two words being tried as one:
+        // a walk that undoes no confusion answers at a fraction of the cost of
+        // the full search.
+        let limits = Limits {
+            max_edits: 0,
+            ..Limits::default()
+        };
+        self.lexicon.fsts().iter().any(|fst| {
+            search::search(
+                fst,
+                &Entry::from_value,
+                lower,
+                slot,
+                Channel::generic(),
+                limits,
+            )
+            .iter()
+            .any(Candidate::is_identity)
         })
     }
 
@@ -365,7 +379,7 @@ impl<'l> Corrector<'l> {
             identity: true,
             kind: CorrectionKind::Diacritic,
         }];
-        let segs = segments(word);
+        let segs: Vec<(&str, Slot)> = segments(word).collect();
         let mut any_change = false;
         for (i, &(seg, slot)) in segs.iter().enumerate() {
             let first = i == 0;
@@ -430,36 +444,38 @@ impl<'l> Corrector<'l> {
         // lost letters of ("P" for "På", "s" for "så"); only i, å and ö are
         // one-letter words.
         let lone_letter = lower.chars().count() == 1 && !matches!(&*lower, "i" | "å" | "ö");
-        let mut out: Vec<Reading> = cands
+        let mut out: Vec<(Reading, Option<&Candidate>)> = cands
             .iter()
             .filter(|c| !(lone_letter && c.is_identity()))
-            .map(|c| self.reading(c, seg, sentence_start))
+            .map(|c| (self.reading(c, seg, sentence_start), Some(c)))
             .collect();
-        if !out.iter().any(|r| r.identity) {
-            out.push(self.unknown(seg));
+        if !out.iter().any(|(r, _)| r.identity) {
+            out.push((self.unknown(seg), None));
         } else if cands.iter().any(|c| c.is_identity() && c.parts.len() == 1) {
-            for r in out.iter_mut().filter(|r| !r.identity) {
+            for (r, _) in out.iter_mut().filter(|(r, _)| !r.identity) {
                 r.emission += KEEP_COST;
             }
         }
         let best = out
             .iter()
-            .map(|r| r.emission - r.lm.log_p)
+            .map(|(r, _)| r.emission - r.lm.log_p)
             .fold(f32::INFINITY, f32::min);
-        out.retain(|r| r.emission - r.lm.log_p <= best + BEAM);
-        out
+        out.retain(|(r, _)| r.emission - r.lm.log_p <= best + BEAM);
+        // The text, only for the changes that survived the beam.
+        out.into_iter()
+            .map(|(mut r, c)| {
+                if let Some(c) = c.filter(|_| !r.identity) {
+                    r.text = case::recase(&c.form, seg, is_proper(c));
+                }
+                r
+            })
+            .collect()
     }
 
+    /// Candidate `c` of the printed segment `observed` as a priced reading. Its
+    /// text is left for the caller to write once the beam has kept it.
     fn reading(&self, c: &Candidate, observed: &str, sentence_start: bool) -> Reading {
-        let proper = c
-            .parts
-            .first()
-            .is_some_and(|p| p.entry.flags & flags::PROPER != 0);
-        let text = if c.is_identity() {
-            String::new()
-        } else {
-            case::recase(&c.form, observed, proper)
-        };
+        let proper = is_proper(c);
         let mut emission = c.channel_cost(&self.channel);
         if proper && !case::starts_upper(observed) {
             emission += LOWER_NAME_COST;
@@ -492,7 +508,7 @@ impl<'l> Corrector<'l> {
             parts => (compound_log_p(parts), 0),
         };
         Reading {
-            text,
+            text: String::new(),
             lm: self.model.word(&c.form, log_p, count),
             emission,
             identity: c.is_identity(),
@@ -658,28 +674,35 @@ impl<'l> Corrector<'l> {
     /// A stretch counts as English when words that are common English and not
     /// in the Swedish dictionary stand close by.
     fn keep_english(&self, sites: &mut [Site]) {
-        let english_only: Vec<bool> = sites
-            .iter()
-            .map(|s| {
-                let lower = s.observed.to_lowercase();
-                // Corpus words count as English too: the Swedish corpus quotes
-                // English ("authority"); only the Swedish dictionary says otherwise.
-                english::is_english(&lower)
-                    && self
-                        .lexicon
-                        .get(&lower)
-                        .is_none_or(|e| e.flags & flags::DICT == 0)
+        // Only a word with readings to choose from can be held back, and only
+        // an English one: most documents have none, and then nothing else is
+        // looked at.
+        let doubtful: Vec<usize> = (0..sites.len())
+            .filter(|&i| {
+                sites[i].readings.len() >= 2 && english::is_english(&lower(sites[i].observed))
             })
             .collect();
-        for (i, site) in sites.iter_mut().enumerate() {
-            if site.readings.len() < 2 || !english::is_english(&site.observed.to_lowercase()) {
-                continue;
-            }
+        if doubtful.is_empty() {
+            return;
+        }
+        let english_only = |s: &Site| {
+            let lower = lower(s.observed);
+            // Corpus words count as English too: the Swedish corpus quotes
+            // English ("authority"); only the Swedish dictionary says otherwise.
+            english::is_english(&lower)
+                && self
+                    .lexicon
+                    .get(&lower)
+                    .is_none_or(|e| e.flags & flags::DICT == 0)
+        };
+        for i in doubtful {
             let window =
-                i.saturating_sub(ENGLISH_WINDOW)..(i + ENGLISH_WINDOW + 1).min(english_only.len());
-            let near = window.filter(|&j| j != i && english_only[j]).count();
+                i.saturating_sub(ENGLISH_WINDOW)..(i + ENGLISH_WINDOW + 1).min(sites.len());
+            let near = window
+                .filter(|&j| j != i && english_only(&sites[j]))
+                .count();
             if near >= 2 {
-                Rc::make_mut(&mut site.readings).retain(|r| r.identity);
+                Rc::make_mut(&mut sites[i].readings).retain(|r| r.identity);
             }
         }
     }
@@ -849,6 +872,13 @@ fn log_p(c: &Candidate) -> f32 {
     }
 }
 
+/// Whether a candidate is a name (its first part is).
+fn is_proper(c: &Candidate) -> bool {
+    c.parts
+        .first()
+        .is_some_and(|p| p.entry.flags & flags::PROPER != 0)
+}
+
 /// A compound is about as common as its rarest part, less a cost per junction
 /// and a cost for each part the dictionary does not mark for its place.
 fn compound_log_p(parts: &[search::Part]) -> f32 {
@@ -882,25 +912,20 @@ fn lower(word: &str) -> std::borrow::Cow<'_, str> {
 
 /// Segments of a word split at hyphens, with their slots. A trailing hyphen
 /// (suspended compound) makes the last segment a head.
-fn segments(word: &str) -> Vec<(&str, Slot)> {
+fn segments(word: &str) -> impl Iterator<Item = (&str, Slot)> {
     let body = word.strip_suffix('-').unwrap_or(word);
     let trailing = body.len() != word.len();
-    let parts: Vec<&str> = body.split('-').collect();
-    let n = parts.len();
-    parts
-        .into_iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let slot = if i + 1 < n || trailing {
-                Slot::Head
-            } else if i > 0 {
-                Slot::Tail
-            } else {
-                Slot::Alone
-            };
-            (p, slot)
-        })
-        .collect()
+    let n = body.bytes().filter(|&b| b == b'-').count() + 1;
+    body.split('-').enumerate().map(move |(i, p)| {
+        let slot = if i + 1 < n || trailing {
+            Slot::Head
+        } else if i > 0 {
+            Slot::Tail
+        } else {
+            Slot::Alone
+        };
+        (p, slot)
+    })
 }
 
 /// An empty segment or a number, which has no reading but itself.
@@ -950,12 +975,13 @@ mod tests {
 
     #[test]
     fn segments_and_slots() {
-        assert_eq!(segments("ord"), [("ord", Slot::Alone)]);
+        let segs = |w| segments(w).collect::<Vec<_>>();
+        assert_eq!(segs("ord"), [("ord", Slot::Alone)]);
         assert_eq!(
-            segments("e-tjanster"),
+            segs("e-tjanster"),
             [("e", Slot::Head), ("tjanster", Slot::Tail)]
         );
-        assert_eq!(segments("förvaltnings-"), [("förvaltnings", Slot::Head)]);
+        assert_eq!(segs("förvaltnings-"), [("förvaltnings", Slot::Head)]);
     }
 
     #[test]
