@@ -13,25 +13,17 @@ const MAX_PAIR_WEIGHT: f32 = 0.9;
 /// Occurrences of the left word at which its pair estimate gets half its weight.
 const PAIR_WEIGHT_HALF: f32 = 5.0;
 
-/// One reading as the language model sees it: a number for its key in the
-/// document's [`Model`] and the key's statistics. Small and `Copy`, so that the
-/// readings of a document's words cost no allocation.
+/// One reading as the language model sees it: its key's hash and statistics.
+/// Small and `Copy`, so that the readings of a document's words cost no
+/// allocation.
 #[derive(Debug, Clone, Copy)]
 pub struct Word {
-    /// The key's number in this document (see [`Model::word`]).
-    id: u32,
+    /// Hash of the key, which names it in the pair caches (see [`Model::word`]).
+    hash: u64,
     /// Natural log of the unigram probability.
     pub log_p: f32,
     /// Occurrences of the key in the context corpus (0 when unknown).
     pub count: u32,
-}
-
-/// A language-model key known to a document's model.
-#[derive(Debug)]
-struct Key {
-    text: Box<str>,
-    /// Hash of `text`, which names the key in the process-wide pair cache.
-    hash: u64,
 }
 
 /// The language model for one document: the lexicon's statistics, with the
@@ -41,9 +33,10 @@ struct Key {
 #[derive(Debug)]
 pub struct Model<'l> {
     lexicon: &'l Lexicon,
-    ids: RefCell<FxHashMap<Box<str>, u32>>,
-    keys: RefCell<Vec<Key>>,
-    pairs: RefCell<FxHashMap<(u32, u32), u32>>,
+    /// The keys of the document's words that the corpus has, by hash: what a
+    /// pair lookup needs.
+    keys: RefCell<FxHashMap<u64, Box<str>>>,
+    pairs: RefCell<FxHashMap<(u64, u64), u32>>,
 }
 
 impl<'l> Model<'l> {
@@ -51,7 +44,6 @@ impl<'l> Model<'l> {
     pub fn new(lexicon: &'l Lexicon) -> Model<'l> {
         Model {
             lexicon,
-            ids: RefCell::default(),
             keys: RefCell::default(),
             pairs: RefCell::default(),
         }
@@ -60,21 +52,15 @@ impl<'l> Model<'l> {
     /// The language-model view of a reading whose key (lower case, numbers
     /// `<num>`) is `key`.
     pub fn word(&self, key: &str, log_p: f32, count: u32) -> Word {
-        let mut ids = self.ids.borrow_mut();
-        let id = match ids.get(key) {
-            Some(&id) => id,
-            None => {
-                let mut keys = self.keys.borrow_mut();
-                let id = keys.len() as u32;
-                keys.push(Key {
-                    text: key.into(),
-                    hash: key_hash(key),
-                });
-                ids.insert(key.into(), id);
-                id
-            }
-        };
-        Word { id, log_p, count }
+        let hash = key_hash(key);
+        // Only a word the corpus has can be half of a counted pair.
+        if count > 0 {
+            self.keys
+                .borrow_mut()
+                .entry(hash)
+                .or_insert_with(|| key.into());
+        }
+        Word { hash, log_p, count }
     }
 
     /// Cost (negative natural log) of `b` following `a`; `a` is `None` when
@@ -101,17 +87,16 @@ impl<'l> Model<'l> {
     }
 
     fn pair_count(&self, a: &Word, b: &Word) -> u32 {
-        *self
-            .pairs
-            .borrow_mut()
-            .entry((a.id, b.id))
-            .or_insert_with(|| {
+        let key = (a.hash, b.hash);
+        *self.pairs.borrow_mut().entry(key).or_insert_with(|| {
+            PAIRS.get_or_count(self.lexicon, key, || {
                 let keys = self.keys.borrow();
-                let (a, b) = (&keys[a.id as usize], &keys[b.id as usize]);
-                PAIRS.get_or_count(self.lexicon, (a.hash, b.hash), || {
-                    self.lexicon.pair_count(&a.text, &b.text)
-                })
+                match (keys.get(&a.hash), keys.get(&b.hash)) {
+                    (Some(a), Some(b)) => self.lexicon.pair_count(a, b),
+                    _ => 0,
+                }
             })
+        })
     }
 }
 

@@ -235,14 +235,13 @@ impl<'l> Corrector<'l> {
                 }
             }
         }
-        let mut words: Vec<((Cow<'_, str>, Slot), f32)> = counts.into_iter().collect();
-        words.sort_by(|a, b| a.0.0.cmp(&b.0.0));
         // A word whose only reading is itself (most words of a text) says the
-        // same under every channel: its evidence is counted once, and only the
-        // words in doubt are weighed again in each round.
+        // same under every channel: its evidence (whole counts, whose sum does
+        // not depend on the order) is counted once, and only the words in doubt
+        // are weighed again in each round, in a fixed order.
         let mut settled = Evidence::new();
         let mut doubts = Vec::new();
-        for ((seg, slot), n) in words {
+        for ((seg, slot), n) in counts {
             let cands = c.candidates(&seg, slot);
             let printed = diacritics_in(&seg);
             let known = cands.iter().any(Candidate::is_identity);
@@ -253,17 +252,21 @@ impl<'l> Corrector<'l> {
                 }
             } else {
                 let unknown = (!known).then(|| chars::word_cost(&seg) + LOWER_OOV_COST);
-                doubts.push(Doubt {
-                    cands,
-                    unknown,
-                    printed,
-                    n,
-                });
+                doubts.push((
+                    seg,
+                    Doubt {
+                        cands,
+                        unknown,
+                        printed,
+                        n,
+                    },
+                ));
             }
         }
+        doubts.sort_by(|a, b| a.0.cmp(&b.0));
         for _ in 0..EM_ROUNDS {
             let mut evidence = settled.clone();
-            for d in &doubts {
+            for (_, d) in &doubts {
                 d.gather(&c.channel, &mut evidence);
             }
             c.channel = Channel::estimate(&evidence);
@@ -902,11 +905,16 @@ fn compound_log_p(parts: &[search::Part]) -> f32 {
 }
 
 /// `word` in lower case, borrowed when it already is (most words are).
-fn lower(word: &str) -> std::borrow::Cow<'_, str> {
-    if word.chars().any(char::is_uppercase) {
-        std::borrow::Cow::Owned(word.to_lowercase())
+fn lower(word: &str) -> Cow<'_, str> {
+    let upper = if word.is_ascii() {
+        word.bytes().any(|b| b.is_ascii_uppercase())
     } else {
-        std::borrow::Cow::Borrowed(word)
+        word.chars().any(char::is_uppercase)
+    };
+    if upper {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
     }
 }
 
@@ -946,6 +954,12 @@ fn classify(tok: &Token<'_>) -> Role {
     let w = tok.word;
     if w.is_empty() {
         return Role::Skip;
+    }
+    // Most tokens: a lower-case letter and then letters, none of the marks
+    // below (all ASCII) and not a number or an acronym.
+    let b = w.as_bytes();
+    if b[0].is_ascii_lowercase() && b.iter().all(|&c| c.is_ascii_lowercase() || c >= 0x80) {
+        return Role::Word;
     }
     if tok.is_number() {
         return Role::Fixed;

@@ -138,6 +138,7 @@ fn should_join(a: &str, b: &str, corrector: &mut Corrector<'_>) -> bool {
 fn years_in(lines: &[String]) -> Vec<u32> {
     let mut years: Vec<u32> = lines
         .iter()
+        .filter(|l| has_four_digits(l))
         .flat_map(|l| tokenise::tokens(l))
         .filter(|t| t.word.len() == 4)
         .filter_map(|t| t.word.parse().ok())
@@ -146,6 +147,16 @@ fn years_in(lines: &[String]) -> Vec<u32> {
     years.sort_unstable();
     years.dedup();
     years
+}
+
+/// Whether `line` has four ASCII digits in a row: a cheap test before looking
+/// for years in it.
+fn has_four_digits(line: &str) -> bool {
+    let mut run = 0;
+    line.bytes().any(|b| {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        run == 4
+    })
 }
 
 /// Years within this distance of one the document mentions count as near.
