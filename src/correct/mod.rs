@@ -744,10 +744,10 @@ impl<'l> Corrector<'l> {
     fn stored_entry(&self, key: &str) -> Option<Entry> {
         if self.lexicon.fsts().len() == 1 {
             let cands = self.seen[Slot::Alone as usize].get(key);
-            if let Some(c) = cands.and_then(|c| c.iter().find(|c| c.is_identity())) {
-                if let [only] = c.parts.as_slice() {
-                    return Some(only.entry);
-                }
+            if let Some(c) = cands.and_then(|c| c.iter().find(|c| c.is_identity()))
+                && let [only] = c.parts.as_slice()
+            {
+                return Some(only.entry);
             }
         }
         self.lexicon.get(key)
