@@ -313,6 +313,9 @@ impl<'l> Corrector<'l> {
 
     /// Whether `word` is a known word or compound as printed.
     pub fn is_known(&mut self, word: &str) -> bool {
+        if !word.contains('-') {
+            return word.is_empty() || self.holds(&lower(word), Slot::Alone);
+        }
         segments(word).all(|(seg, slot)| {
             seg.is_empty()
                 || (slot == Slot::Head && short_prefix(seg))
