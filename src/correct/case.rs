@@ -1,6 +1,8 @@
 //! Letter case: the corrector works in lower case and gives the repaired word the
 //! case pattern the OCR'd word had.
 
+use std::borrow::Cow;
+
 /// The case pattern of a word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Case {
@@ -44,12 +46,14 @@ pub fn starts_upper(word: &str) -> bool {
         .is_some_and(char::is_uppercase)
 }
 
-/// The OCR's marks for a capital I read as that letter.
-fn with_capital_i(observed: &str) -> String {
-    observed
-        .chars()
-        .map(|c| if matches!(c, '[' | '|') { 'I' } else { c })
-        .collect()
+/// The OCR's marks for a capital I read as that letter (borrowed when there
+/// are none, as in most words).
+fn with_capital_i(observed: &str) -> Cow<'_, str> {
+    if observed.contains(['[', '|']) {
+        Cow::Owned(observed.replace(['[', '|'], "I"))
+    } else {
+        Cow::Borrowed(observed)
+    }
 }
 
 /// Whether `observed` is written in capitals throughout ("IT", "[T", "FÖRORD"):

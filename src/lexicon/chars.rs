@@ -51,12 +51,7 @@ pub fn word_cost(word: &str) -> f32 {
 fn cost_in(table: &[u8], word: &str) -> f32 {
     let mut prev = (BOUNDARY, BOUNDARY);
     let mut total = 0u32;
-    for c in word
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(symbol)
-        .chain([BOUNDARY])
-    {
+    let mut add = |c: usize| {
         total += u32::from(
             table
                 .get(index(prev.0, prev.1, c))
@@ -64,7 +59,18 @@ fn cost_in(table: &[u8], word: &str) -> f32 {
                 .unwrap_or(u8::MAX),
         );
         prev = (prev.1, c);
+    };
+    for ch in word.chars() {
+        // ASCII and the lower-case letters the model knows need no case table.
+        if ch.is_ascii() {
+            add(symbol(ch.to_ascii_lowercase()));
+        } else if matches!(ch, 'å' | 'ä' | 'ö' | 'é') {
+            add(symbol(ch));
+        } else {
+            ch.to_lowercase().for_each(|l| add(symbol(l)));
+        }
     }
+    add(BOUNDARY);
     total as f32 / SCALE
 }
 
