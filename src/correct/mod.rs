@@ -760,19 +760,22 @@ impl<'l> Corrector<'l> {
     fn viterbi(&self, run: &[Site]) -> Vec<usize> {
         let start = &self.start;
         let mut cost: Vec<f32> = Vec::new();
-        let mut back: Vec<Vec<usize>> = Vec::with_capacity(run.len());
+        let mut next: Vec<f32> = Vec::new();
+        // The best predecessor of each reading, site after site, in one vector.
+        let mut back: Vec<usize> = Vec::with_capacity(run.len());
+        let mut first = Vec::with_capacity(run.len());
         for (i, site) in run.iter().enumerate() {
-            let mut next = Vec::with_capacity(site.readings.len());
-            let mut from = Vec::with_capacity(site.readings.len());
+            first.push(back.len());
+            next.clear();
             for r in site.readings.iter() {
                 if i == 0 {
                     let left = site.sentence_start.then_some(start);
                     next.push(r.emission + self.model.transition(left, &r.lm));
-                    from.push(0);
+                    back.push(0);
                 } else if run[i - 1].readings.len() == 1 && site.readings.len() == 1 {
                     // A fixed pair costs the same on every path: leave it out.
                     next.push(cost[0] + r.emission);
-                    from.push(0);
+                    back.push(0);
                 } else {
                     let prev = &run[i - 1];
                     let (best, arg) = prev
@@ -782,11 +785,10 @@ impl<'l> Corrector<'l> {
                         .map(|(j, p)| (cost[j] + self.model.transition(Some(&p.lm), &r.lm), j))
                         .fold((f32::INFINITY, 0), |a, b| if b.0 < a.0 { b } else { a });
                     next.push(best + r.emission);
-                    from.push(arg);
+                    back.push(arg);
                 }
             }
-            cost = next;
-            back.push(from);
+            std::mem::swap(&mut cost, &mut next);
         }
         let mut choice = vec![0; run.len()];
         let Some(mut k) = cost
@@ -799,7 +801,7 @@ impl<'l> Corrector<'l> {
         };
         for i in (0..run.len()).rev() {
             choice[i] = k;
-            k = back[i][k];
+            k = back[first[i] + k];
         }
         choice
     }
@@ -858,9 +860,12 @@ fn search_all(lexicon: &Lexicon, lower: &str, slot: Slot) -> Readings {
     }
     let cost = |c: &Candidate| c.channel_cost(generic) - log_p(c);
     all.sort_by(|a, b| cost(a).total_cmp(&cost(b)));
-    // The same form can come from two transducers; keep its cheapest reading.
-    let mut seen = std::collections::HashSet::new();
-    all.retain(|c| seen.insert(c.form.clone()));
+    // The same form can come from two transducers (each search gives a form
+    // once); keep its cheapest reading.
+    if lexicon.fsts().len() > 1 {
+        let mut seen = rustc_hash::FxHashSet::default();
+        all.retain(|c| seen.insert(c.form.clone()));
+    }
     let identity = all.iter().position(Candidate::is_identity);
     let mut kept: Vec<Candidate> = all.iter().take(MAX_READINGS).cloned().collect();
     if let Some(i) = identity.filter(|&i| i >= MAX_READINGS) {
