@@ -121,16 +121,25 @@ pub fn tokens(line: &str) -> Vec<Token<'_>> {
 }
 
 fn split_chunk(chunk: &str, offset: usize) -> Token<'_> {
-    let lead_len = chunk
-        .char_indices()
-        .find(|&(_, c)| !(is_edge_punct(c) || c == '-'))
-        .map_or(chunk.len(), |(i, _)| i);
+    // Most chunks begin and end with a letter or digit: no punctuation to trim.
+    let plain = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+    let lead_len = if plain(chunk.as_bytes().first()) {
+        0
+    } else {
+        chunk
+            .char_indices()
+            .find(|&(_, c)| !(is_edge_punct(c) || c == '-'))
+            .map_or(chunk.len(), |(i, _)| i)
+    };
     let rest = &chunk[lead_len..];
-    let core_len = rest
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !is_edge_punct(c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
+    let core_len = if plain(rest.as_bytes().last()) {
+        rest.len()
+    } else {
+        rest.char_indices()
+            .rev()
+            .find(|&(_, c)| !is_edge_punct(c))
+            .map_or(0, |(i, c)| i + c.len_utf8())
+    };
     Token {
         word: &rest[..core_len],
         start: offset + lead_len,
