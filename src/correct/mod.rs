@@ -100,7 +100,7 @@ struct Site<'t> {
     end: usize,
     observed: &'t str,
     /// Shared between the occurrences of a word in the document.
-    readings: Rc<Vec<Reading>>,
+    readings: Rc<[Reading]>,
     /// Whether the word opens a sentence or paragraph.
     sentence_start: bool,
     /// Whether punctuation separates it from the next word.
@@ -617,7 +617,7 @@ impl<'l> Corrector<'l> {
         let mut sites: Vec<Site<'t>> = Vec::new();
         // Readings of each distinct word, apart at the start of a sentence
         // (where a capital says nothing).
-        let mut memo: [FxHashMap<&'t str, Rc<Vec<Reading>>>; 2] = Default::default();
+        let mut memo: [FxHashMap<&'t str, Rc<[Reading]>>; 2] = Default::default();
         let mut sentence_start = true;
         let mut prev_blank = true;
         for (ln, line) in lines.iter().enumerate() {
@@ -647,9 +647,10 @@ impl<'l> Corrector<'l> {
                             } else {
                                 None
                             };
-                            let readings = Rc::new(
-                                readings.unwrap_or_else(|| vec![self.as_printed(tok.word)]),
-                            );
+                            let readings: Rc<[Reading]> = match readings {
+                                Some(r) => r.into(),
+                                None => Rc::new([self.as_printed(tok.word)]),
+                            };
                             memo[usize::from(starts)].insert(tok.word, readings.clone());
                             readings
                         }
@@ -708,7 +709,9 @@ impl<'l> Corrector<'l> {
                 .filter(|&j| j != i && english_only(&sites[j]))
                 .count();
             if near >= 2 {
-                Rc::make_mut(&mut sites[i].readings).retain(|r| r.identity);
+                let kept: Vec<Reading> =
+                    sites[i].readings.iter().filter(|r| r.identity).cloned().collect();
+                sites[i].readings = kept.into();
             }
         }
     }
