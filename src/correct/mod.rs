@@ -709,8 +709,12 @@ impl<'l> Corrector<'l> {
                 .filter(|&j| j != i && english_only(&sites[j]))
                 .count();
             if near >= 2 {
-                let kept: Vec<Reading> =
-                    sites[i].readings.iter().filter(|r| r.identity).cloned().collect();
+                let kept: Vec<Reading> = sites[i]
+                    .readings
+                    .iter()
+                    .filter(|r| r.identity)
+                    .cloned()
+                    .collect();
                 sites[i].readings = kept.into();
             }
         }
