@@ -296,7 +296,7 @@ impl<'l> Corrector<'l> {
     /// should stay as it is. Used for words the context model cannot see, such
     /// as the halves of a hyphenated word being joined.
     pub fn correct_word(&mut self, word: &str) -> Option<(String, CorrectionKind, f32)> {
-        let readings = self.readings(word, false)?;
+        let readings = self.readings(word, false);
         let best = readings
             .iter()
             .min_by(|a, b| (a.emission - a.lm.log_p).total_cmp(&(b.emission - b.lm.log_p)))?;
@@ -362,20 +362,16 @@ impl<'l> Corrector<'l> {
         })
     }
 
-    /// The readings of a whole token (hyphenated segments combined), or `None`
-    /// if it has no reading other than itself.
-    fn readings(&mut self, word: &str, sentence_start: bool) -> Option<Vec<Reading>> {
+    /// The readings of a whole token (hyphenated segments combined); only the
+    /// word as printed if nothing else reads it.
+    fn readings(&mut self, word: &str, sentence_start: bool) -> Rc<[Reading]> {
         if !word.contains('-') && !unchangeable(word) {
             // Most words of a text: when the search found nothing but the word
             // itself, no reading can change it (case and the character model only
             // price the word as printed), so there is nothing to build.
-            let lower = lower(word);
-            if self
-                .candidates(&lower, Slot::Alone)
-                .iter()
-                .all(Candidate::is_identity)
-            {
-                return None;
+            let cands = self.candidates(&lower(word), Slot::Alone);
+            if cands.iter().all(Candidate::is_identity) {
+                return Rc::new([self.printed(word, Some(&cands))]);
             }
         }
         let mut combos: Vec<Reading> = vec![Reading {
@@ -418,7 +414,7 @@ impl<'l> Corrector<'l> {
             }
         }
         if !any_change {
-            return None;
+            return Rc::new([self.as_printed(word)]);
         }
         // Whole-token statistics where the lexicon has the token (hyphenated
         // words such as "e-tjänster" are often stored whole).
@@ -435,7 +431,7 @@ impl<'l> Corrector<'l> {
         if !combos.iter().any(|c| c.identity) {
             combos.push(self.unknown(word));
         }
-        Some(combos)
+        combos.into()
     }
 
     /// Readings of one hyphen-free segment.
@@ -645,11 +641,7 @@ impl<'l> Corrector<'l> {
                             let readings = if role == Role::Word {
                                 self.readings(tok.word, starts)
                             } else {
-                                None
-                            };
-                            let readings: Rc<[Reading]> = match readings {
-                                Some(r) => r.into(),
-                                None => Rc::new([self.as_printed(tok.word)]),
+                                Rc::new([self.as_printed(tok.word)])
                             };
                             memo[usize::from(starts)].insert(tok.word, readings.clone());
                             readings
@@ -734,8 +726,14 @@ impl<'l> Corrector<'l> {
     /// The word as printed with its statistics: the one reading of a word the
     /// corrector leaves alone.
     fn as_printed(&self, word: &str) -> Reading {
+        let cands = self.seen[Slot::Alone as usize].get(&*lower(word));
+        self.printed(word, cands.map(|c| &c[..]))
+    }
+
+    /// [`Corrector::as_printed`], given the word's candidates if searched.
+    fn printed(&self, word: &str, cands: Option<&[Candidate]>) -> Reading {
         let key = tokenise::lm_key(word);
-        let lm = match self.stored_entry(&key) {
+        let lm = match self.stored_entry(&key, cands) {
             Some(e) => self.model.word(&key, e.log_p, e.count),
             None => self.model.word(&key, -chars::word_cost(word), 0),
         };
@@ -749,16 +747,15 @@ impl<'l> Corrector<'l> {
     }
 
     /// What the lexicon stores for `key`. The search has usually looked the
-    /// word up already: with the embedded lexicon alone, its reading of the word
-    /// as printed carries the same entry, without another walk of the transducer.
-    fn stored_entry(&self, key: &str) -> Option<Entry> {
-        if self.lexicon.fsts().len() == 1 {
-            let cands = self.seen[Slot::Alone as usize].get(key);
-            if let Some(c) = cands.and_then(|c| c.iter().find(|c| c.is_identity()))
-                && let [only] = c.parts.as_slice()
-            {
-                return Some(only.entry);
-            }
+    /// word up already (`cands`): with the embedded lexicon alone, its reading
+    /// of the word as printed carries the same entry, without another walk of
+    /// the transducer.
+    fn stored_entry(&self, key: &str, cands: Option<&[Candidate]>) -> Option<Entry> {
+        if self.lexicon.fsts().len() == 1
+            && let Some(c) = cands.and_then(|c| c.iter().find(|c| c.is_identity()))
+            && let [only] = c.parts.as_slice()
+        {
+            return Some(only.entry);
         }
         self.lexicon.get(key)
     }
