@@ -215,6 +215,30 @@ fn pairs_use_lm_keys() {
 }
 
 #[test]
+fn pairs_after_a_word_count_as_whole_pairs() {
+    let lex = Lexicon::embedded();
+    let pairs = [
+        ("det", "är"),
+        ("det", "ar"),
+        ("<num>", "kronor"),
+        ("<s>", "det"),
+        ("för", "att"),
+        ("att", "xyzzy"),
+        ("det", "ä"),
+        ("de", "t"),
+    ];
+    let mut counted = 0;
+    for (a, b) in pairs {
+        let whole = lex.pair_count(a, b);
+        let after = lex.pairs_after(a).map_or(0, |p| lex.pair_count_after(p, b));
+        assert_eq!(after, whole, "{a} {b}");
+        counted += usize::from(whole > 0);
+    }
+    assert!(counted >= 4, "the test must cover pairs the corpus has");
+    assert!(lex.pairs_after("xyzzy").is_none());
+}
+
+#[test]
 fn empty_lexicon_knows_nothing() {
     let lex = Lexicon::default();
     assert!(lex.is_empty());

@@ -1,7 +1,7 @@
 //! The language model that weighs readings in context: word-pair statistics from
 //! clean Swedish prose, interpolated with unigram probabilities.
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, PairsAfter};
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 use std::hash::BuildHasher;
@@ -37,6 +37,8 @@ pub struct Model<'l> {
     /// pair lookup needs.
     keys: RefCell<FxHashMap<u64, Box<str>>>,
     pairs: RefCell<FxHashMap<(u64, u64), u32>>,
+    /// Where each left word's pairs start in the pair transducer.
+    after: RefCell<FxHashMap<u64, Option<PairsAfter>>>,
 }
 
 impl<'l> Model<'l> {
@@ -46,6 +48,7 @@ impl<'l> Model<'l> {
             lexicon,
             keys: RefCell::default(),
             pairs: RefCell::default(),
+            after: RefCell::default(),
         }
     }
 
@@ -91,10 +94,15 @@ impl<'l> Model<'l> {
         *self.pairs.borrow_mut().entry(key).or_insert_with(|| {
             PAIRS.get_or_count(self.lexicon, key, || {
                 let keys = self.keys.borrow();
-                match (keys.get(&a.hash), keys.get(&b.hash)) {
-                    (Some(a), Some(b)) => self.lexicon.pair_count(a, b),
-                    _ => 0,
-                }
+                let (Some(left), Some(right)) = (keys.get(&a.hash), keys.get(&b.hash)) else {
+                    return 0;
+                };
+                let after = *self
+                    .after
+                    .borrow_mut()
+                    .entry(a.hash)
+                    .or_insert_with(|| self.lexicon.pairs_after(left));
+                after.map_or(0, |after| self.lexicon.pair_count_after(after, right))
             })
         })
     }

@@ -35,11 +35,18 @@ use std::borrow::Cow;
 use std::path::Path;
 use std::sync::OnceLock;
 
-use fst::raw::Fst;
+use fst::raw::{CompiledAddr, Fst, Output};
 use fst::{Map, Set};
 
 /// A form FST: the embedded one borrows the binary's data, a user one owns its.
 pub type FormFst = Fst<Cow<'static, [u8]>>;
+
+/// A place in the pair transducer: just past a left word and the separator.
+#[derive(Debug, Clone, Copy)]
+pub struct PairsAfter {
+    addr: CompiledAddr,
+    out: Output,
+}
 
 pub use compound::CompoundPart;
 pub use format::flags;
@@ -580,6 +587,45 @@ impl Lexicon {
             self.lm.get(format::pair_key(a, b))
         };
         v.map_or(0, |c| c.min(u64::from(u32::MAX)) as u32)
+    }
+
+    /// Where the pairs that begin with `a` start in the pair transducer, or
+    /// `None` if no counted pair does: the walk over `a` done once for all the
+    /// words that may follow it (see [`Lexicon::pair_count_after`]).
+    pub fn pairs_after(&self, a: &str) -> Option<PairsAfter> {
+        let fst = self.lm.as_fst();
+        let mut node = fst.root();
+        let mut out = Output::zero();
+        for &byte in a.as_bytes().iter().chain([&format::PAIR_SEP]) {
+            let t = node.transition(node.find_input(byte)?);
+            out = out.cat(t.out);
+            node = fst.node(t.addr);
+        }
+        Some(PairsAfter {
+            addr: node.addr(),
+            out,
+        })
+    }
+
+    /// [`Lexicon::pair_count`] of `a` and `b`, given `a`'s [`Lexicon::pairs_after`].
+    pub fn pair_count_after(&self, after: PairsAfter, b: &str) -> u32 {
+        let fst = self.lm.as_fst();
+        let mut node = fst.node(after.addr);
+        let mut out = after.out;
+        for &byte in b.as_bytes() {
+            let Some(i) = node.find_input(byte) else {
+                return 0;
+            };
+            let t = node.transition(i);
+            out = out.cat(t.out);
+            node = fst.node(t.addr);
+        }
+        if !node.is_final() {
+            return 0;
+        }
+        out.cat(node.final_output())
+            .value()
+            .min(u64::from(u32::MAX)) as u32
     }
 
     /// How often the language-model key occurs in the context corpus (`<s>`: the
