@@ -223,7 +223,11 @@ impl<'l> Corrector<'l> {
             start,
         };
         // Each distinct word segment once, with how often it occurs.
-        let mut counts: FxHashMap<(Cow<'_, str>, Slot), f32> = FxHashMap::default();
+        // About one distinct word in twenty bytes of text: sized up front, the
+        // table is not rebuilt as it grows.
+        let bytes: usize = lines.iter().map(String::len).sum();
+        let mut counts: FxHashMap<(Cow<'_, str>, Slot), f32> =
+            FxHashMap::with_capacity_and_hasher(bytes / 20, Default::default());
         for line in lines {
             for tok in tokenise::tokens(line) {
                 if classify(&tok) == Role::Word {
@@ -241,6 +245,7 @@ impl<'l> Corrector<'l> {
         // are weighed again in each round, in a fixed order.
         let mut settled = Evidence::new();
         let mut doubts = Vec::new();
+        c.seen[Slot::Alone as usize].reserve(counts.len());
         for ((seg, slot), n) in counts {
             let cands = c.candidates(&seg, slot);
             let printed = diacritics_in(&seg);
