@@ -18,9 +18,9 @@ use std::sync::{Arc, LazyLock, Mutex};
 const SHARDS: usize = 16;
 
 /// Bytes the whole cache may hold, both generations together (as estimated by
-/// `size_of`; the heap it takes is somewhat more). Measured on the benchmark
-/// corpus: 64 MB ran the 100 MB corpus 5% faster than 48 MB but took 12 MB
-/// more, 32 MB 10% slower; 48 MB keeps the peak near 110 MB.
+/// `size_of`; the heap it takes is somewhat more). On the 100 MB benchmark
+/// corpus with two threads, 64 MB ran no faster than 48 MB but peaked 16 MB
+/// higher (110 against 94 MB); 32 MB ran 10% slower.
 const CAPACITY: usize = 48 << 20;
 
 /// The candidates of one word, shared between threads and documents.

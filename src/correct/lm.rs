@@ -5,7 +5,6 @@ use crate::lexicon::{Lexicon, PairsAfter};
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 use std::hash::BuildHasher;
-use std::sync::{LazyLock, Mutex};
 
 /// Weight of the word-pair estimate against the unigram, at most.
 const MAX_PAIR_WEIGHT: f32 = 0.9;
@@ -18,7 +17,7 @@ const PAIR_WEIGHT_HALF: f32 = 5.0;
 /// allocation.
 #[derive(Debug, Clone, Copy)]
 pub struct Word {
-    /// Hash of the key, which names it in the pair caches (see [`Model::word`]).
+    /// Hash of the key, which names it in the document's tables (see [`Model::word`]).
     hash: u64,
     /// Natural log of the unigram probability.
     pub log_p: f32,
@@ -27,9 +26,9 @@ pub struct Word {
 }
 
 /// The language model for one document: the lexicon's statistics, with the
-/// word pairs already looked up remembered, in the document and across the
-/// process (a text asks for the same pairs over and over, and a lookup in the
-/// pair transducer is the dearest step of the context decision).
+/// word pairs already looked up remembered (a text asks for the same pairs over
+/// and over), and for each left word its place in the pair transducer, so that
+/// a new pair walks only the word after it.
 #[derive(Debug)]
 pub struct Model<'l> {
     lexicon: &'l Lexicon,
@@ -92,79 +91,22 @@ impl<'l> Model<'l> {
     fn pair_count(&self, a: &Word, b: &Word) -> u32 {
         let key = (a.hash, b.hash);
         *self.pairs.borrow_mut().entry(key).or_insert_with(|| {
-            PAIRS.get_or_count(self.lexicon, key, || {
-                let keys = self.keys.borrow();
-                let (Some(left), Some(right)) = (keys.get(&a.hash), keys.get(&b.hash)) else {
-                    return 0;
-                };
-                let after = *self
-                    .after
-                    .borrow_mut()
-                    .entry(a.hash)
-                    .or_insert_with(|| self.lexicon.pairs_after(left));
-                after.map_or(0, |after| self.lexicon.pair_count_after(after, right))
-            })
+            let keys = self.keys.borrow();
+            let (Some(left), Some(right)) = (keys.get(&a.hash), keys.get(&b.hash)) else {
+                return 0;
+            };
+            let after = *self
+                .after
+                .borrow_mut()
+                .entry(a.hash)
+                .or_insert_with(|| self.lexicon.pairs_after(left));
+            after.map_or(0, |after| self.lexicon.pair_count_after(after, right))
         })
     }
 }
 
 fn key_hash(key: &str) -> u64 {
     // Two keys with one hash would share their pair counts; with 64 bits and
-    // the few hundred thousand keys of a corpus that does not happen in practice.
+    // the few thousand keys of a document that does not happen in practice.
     rustc_hash::FxBuildHasher.hash_one(key)
-}
-
-/// Shards of the pair cache.
-const SHARDS: usize = 16;
-
-/// Pairs the process-wide cache holds, both generations together (about 50
-/// bytes each with the table's slack: some 13 MB at most). The 10 MB benchmark
-/// corpus looks up about 260,000 distinct pairs.
-const PAIR_CAPACITY: usize = 1 << 18;
-
-#[derive(Default)]
-struct PairShard {
-    /// The lexicon the counts come from (its address).
-    lexicon: usize,
-    current: FxHashMap<(u64, u64), u32>,
-    old: FxHashMap<(u64, u64), u32>,
-}
-
-/// Pair counts already read from the transducer, shared by every thread and
-/// document, bounded like the reading cache: when a shard's current generation
-/// fills up it becomes the old one and the one before is dropped.
-struct PairCache {
-    shards: Vec<Mutex<PairShard>>,
-}
-
-static PAIRS: LazyLock<PairCache> = LazyLock::new(|| PairCache {
-    shards: (0..SHARDS).map(|_| Mutex::default()).collect(),
-});
-
-impl PairCache {
-    fn get_or_count(&self, lexicon: &Lexicon, key: (u64, u64), count: impl FnOnce() -> u32) -> u32 {
-        let lexicon = lexicon as *const Lexicon as usize;
-        let shard = &self.shards[(key.0 ^ key.1.rotate_left(17)) as usize % SHARDS];
-        // A panic elsewhere cannot leave a shard inconsistent: at worst a pair
-        // is counted again.
-        let mut s = shard.lock().unwrap_or_else(|p| p.into_inner());
-        if s.lexicon != lexicon {
-            *s = PairShard {
-                lexicon,
-                ..PairShard::default()
-            };
-        }
-        if let Some(&n) = s.current.get(&key) {
-            return n;
-        }
-        let n = match s.old.remove(&key) {
-            Some(n) => n,
-            None => count(),
-        };
-        if s.current.len() >= PAIR_CAPACITY / SHARDS / 2 {
-            s.old = std::mem::take(&mut s.current);
-        }
-        s.current.insert(key, n);
-        n
-    }
 }
