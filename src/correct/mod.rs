@@ -317,7 +317,7 @@ impl<'l> Corrector<'l> {
     }
 
     /// Whether `word` is a known word or compound as printed.
-    pub fn is_known(&mut self, word: &str) -> bool {
+    pub fn is_known(&self, word: &str) -> bool {
         if !word.contains('-') {
             return word.is_empty() || self.holds(&lower(word), Slot::Alone);
         }
