@@ -1016,6 +1016,30 @@ mod tests {
     }
 
     #[test]
+    fn a_walk_without_misprints_knows_what_the_search_knows() {
+        let lexicon = Lexicon::embedded();
+        let corrector = Corrector::new(lexicon, &[]);
+        let mut known = 0;
+        for word in [
+            "förvaltning",
+            "förvaltningsrapporten",
+            "kommunstyrelsens",
+            "e-förvaltning",
+            "forvaltning",
+            "f6rvaltning",
+            "förvaltningsrapportén",
+            "xyzzy",
+        ] {
+            let searched = search_all(lexicon, word, Slot::Alone)
+                .iter()
+                .any(Candidate::is_identity);
+            assert_eq!(corrector.holds(word, Slot::Alone), searched, "{word}");
+            known += usize::from(searched);
+        }
+        assert!(known >= 3, "the test must cover known words and compounds");
+    }
+
+    #[test]
     fn prefixes_taken_as_they_are() {
         assert!(short_prefix("e"));
         assert!(short_prefix("IT"));
