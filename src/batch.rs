@@ -686,11 +686,20 @@ fn process_job(engine: &Engine, out: &Path, job: &Job, if_exists: IfExists) -> D
 
 /// A sidecar as pretty JSON with a final newline.
 pub fn sidecar_to_json(sidecar: &Sidecar) -> String {
+    // Sized for the corrections (about 170 bytes each), most of a sidecar, so
+    // that the buffer is not copied as it grows.
+    let items = sidecar.corrections.len()
+        + sidecar.quotes.len()
+        + sidecar.people.len()
+        + sidecar.figures.len();
+    let mut buf = Vec::with_capacity(1024 + 200 * items);
     // serde_json cannot fail on these types: all map keys are strings and
     // non-finite floats are written as null.
-    let mut s = serde_json::to_string_pretty(sidecar).unwrap_or_default();
-    s.push('\n');
-    s
+    if serde_json::to_writer_pretty(&mut buf, sidecar).is_err() {
+        buf.clear();
+    }
+    buf.push(b'\n');
+    String::from_utf8(buf).unwrap_or_default()
 }
 
 /// A relative path with `/` separators, for the report.
