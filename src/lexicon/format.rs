@@ -89,7 +89,9 @@ pub fn unpack_count(value: u64) -> u32 {
     ((value >> COUNT_SHIFT) & COUNT_MASK) as u32
 }
 
-/// The `lm.fst` key of the pair `a b`.
+/// The `lm.fst` key of the pair `a b`. The generator builds keys with it; the
+/// reader walks the same bytes without building them (`Lexicon::pairs_after`).
+#[allow(dead_code)]
 pub fn pair_key(a: &str, b: &str) -> Vec<u8> {
     let mut k = Vec::with_capacity(a.len() + b.len() + 1);
     k.extend_from_slice(a.as_bytes());

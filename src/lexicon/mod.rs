@@ -576,17 +576,8 @@ impl Lexicon {
     /// context corpus, counted as [`context`] defines. Pairs seen once are not
     /// stored and read as 0.
     pub fn pair_count(&self, a: &str, b: &str) -> u32 {
-        let mut buf = [0u8; 96];
-        let n = a.len() + b.len() + 1;
-        let v = if n <= buf.len() {
-            buf[..a.len()].copy_from_slice(a.as_bytes());
-            buf[a.len()] = format::PAIR_SEP;
-            buf[a.len() + 1..n].copy_from_slice(b.as_bytes());
-            self.lm.get(&buf[..n])
-        } else {
-            self.lm.get(format::pair_key(a, b))
-        };
-        v.map_or(0, |c| c.min(u64::from(u32::MAX)) as u32)
+        self.pairs_after(a)
+            .map_or(0, |after| self.pair_count_after(after, b))
     }
 
     /// Where the pairs that begin with `a` start in the pair transducer, or
