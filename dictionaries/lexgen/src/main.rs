@@ -212,7 +212,7 @@ fn main() -> Res<()> {
         // capitalised in at least 4 of 5 uses inside sentences of the corpus.
         let cs = corpus.case.get(k).copied().unwrap_or_default();
         let corpus_name = cs.mid >= PROPER_MIN_USES && cs.capital * 5 >= cs.mid * 4;
-        if (f.capital_source && !f.lower_source) || (f.capital_source && corpus_name) {
+        if f.capital_source && (!f.lower_source || corpus_name) {
             fl |= flags::PROPER;
         }
         if f.all_caps {
@@ -746,7 +746,7 @@ fn count_corpus(path: &Path) -> Res<Corpus> {
             if t.word.is_empty() {
                 continue;
             }
-            let key = tokenise::lm_key(t.word);
+            let key = tokenise::lm_key(t.word).into_owned();
             c.total += 1;
             *c.uni.entry(key.clone()).or_default() += 1;
             if let Some(prev) = context::left_context(&toks, i) {
