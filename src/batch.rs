@@ -415,20 +415,21 @@ pub fn plan(inputs: &[PathBuf], out: &Path, options: &BatchOptions) -> Result<Pl
         }
     }
 
-    // Outputs must not replace inputs, each other or the report.
-    let input_set: HashSet<&PathBuf> = found.iter().filter_map(|(_, c)| c.as_ref()).collect();
-    let mut seen_inputs: HashSet<PathBuf> = HashSet::new();
-    let mut owners: HashMap<PathBuf, String> = HashMap::new();
-    owners.insert(
-        report_resolved,
-        "the run report (--report moves it)".to_string(),
-    );
-    let mut jobs = Vec::with_capacity(found.len());
-    for (mut job, canonical) in found.iter().cloned() {
-        if let Some(c) = &canonical {
+    // Outputs must not replace inputs, each other or the report. The jobs are
+    // moved, not copied, and the tables borrow: the plan of a large archive is
+    // the largest thing the batch holds.
+    let (found, canonicals): (Vec<Job>, Vec<Option<PathBuf>>) = found.into_iter().unzip();
+    let input_set: HashSet<&PathBuf> = canonicals.iter().flatten().collect();
+    let mut seen_inputs: HashSet<&PathBuf> = HashSet::new();
+    // Each output path, with the job that writes it (`None`: the run report).
+    let mut owners: HashMap<PathBuf, Option<usize>> = HashMap::new();
+    owners.insert(report_resolved, None);
+    let mut jobs: Vec<Job> = Vec::with_capacity(found.len());
+    for (mut job, canonical) in found.into_iter().zip(&canonicals) {
+        if let Some(c) = canonical {
             // The same file reached twice (a file and its folder, or a folder
             // given twice) is one document.
-            if !seen_inputs.insert(c.clone()) {
+            if !seen_inputs.insert(c) {
                 continue;
             }
         }
@@ -444,11 +445,15 @@ pub fn plan(inputs: &[PathBuf], out: &Path, options: &BatchOptions) -> Result<Pl
                     );
                     break;
                 }
-                if let Some(other) = owners.get(&target) {
+                if let Some(&other) = owners.get(&target) {
+                    let other = match other {
+                        Some(i) => jobs[i].input.display().to_string(),
+                        None => "the run report (--report moves it)".to_string(),
+                    };
                     job.problem = Some(
                         Error::OutputCollision {
                             path: out.join(rel),
-                            other: other.clone(),
+                            other,
                         }
                         .to_string(),
                     );
@@ -457,7 +462,7 @@ pub fn plan(inputs: &[PathBuf], out: &Path, options: &BatchOptions) -> Result<Pl
             }
             if job.problem.is_none() {
                 for rel in [&job.text, &job.sidecar] {
-                    owners.insert(out_resolved.join(rel), job.input.display().to_string());
+                    owners.insert(out_resolved.join(rel), Some(jobs.len()));
                 }
             }
         }
@@ -853,6 +858,12 @@ mod tests {
         // doc.txt from a is first; the report name is taken by the run report.
         assert_eq!(sources(&plan), ["doc.txt", "ocrfix-report.txt", "doc.txt"]);
         assert_eq!(problems, [false, true, true]);
+        // Each names what else writes the output.
+        let report = plan.jobs[1].problem.as_deref().unwrap();
+        assert!(report.contains("the run report"), "{report}");
+        let twin = plan.jobs[2].problem.as_deref().unwrap();
+        let first = a.join("doc.txt").display().to_string();
+        assert!(twin.contains(&first), "{twin}");
 
         // A file given directly whose output is itself.
         touch(&out.join("x.txt"), "x");
