@@ -7,7 +7,7 @@
 //! (e.g. one made by `gen_corpus`). Every stage reports MB of *input* per
 //! second, so the stages compare with each other and with end to end.
 //!
-//! The corrector keeps a per-thread cache of word readings across documents, so
+//! The corrector keeps a process-wide cache of word readings across documents, so
 //! repeated iterations over the same set measure it warm; `benches/run.sh` times
 //! a cold, whole-corpus run of the command as well.
 
@@ -136,7 +136,7 @@ fn stages(c: &mut Criterion) {
         docs.len(),
         bytes as f64 / 1e6
     );
-    // Warm the corrector's per-thread cache once, as any long run is.
+    // Warm the corrector's shared reading cache once, as any long run is.
     for (name, b) in &docs {
         black_box(engine.process(b, name).expect("processes"));
     }
