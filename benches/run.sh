@@ -121,6 +121,27 @@ TS=$(median "$BENCH_DIR/startup.json")
 
 log "peak memory: $SMALL and $FULL, all threads (-j 2)"
 rm -rf "$OUT"; read -r _ M_SMALL < <(timed "${RUN[@]}" "$SMALL_DIR" -o "$OUT" -j 2 -q)
+# Memory against the number of documents rather than their size: 2,000 and
+# 20,000 one-line documents (what a run keeps per document: its plan entry).
+many() { # N -> folder of N one-line documents, 1,000 to a folder
+  local dir=$BENCH_DIR/many/n$1
+  if [[ ! -d $dir ]]; then
+    python3 - "$dir" "$1" <<'PY'
+import os, sys
+root, n = sys.argv[1], int(sys.argv[2])
+for i in range(n):
+    d = os.path.join(root, f"v{i // 1000:03}")
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, f"d{i:06}.txt"), "w") as f:
+        f.write("Det är en kort rad om kommunen.\n")
+PY
+  fi
+  echo "$dir"
+}
+log "peak memory: 2,000 and 20,000 one-line documents (-j 2)"
+MANY_S=$(many 2000); MANY_L=$(many 20000)
+rm -rf "$OUT"; read -r _ M_MANY_S < <(timed "${RUN[@]}" "$MANY_S" -o "$OUT" -j 2 -q)
+rm -rf "$OUT"; read -r _ M_MANY_L < <(timed "${RUN[@]}" "$MANY_L" -o "$OUT" -j 2 -q)
 rm -rf "$OUT"; read -r TF2 M_FULL < <(timed "${RUN[@]}" "$FULL_DIR" -o "$OUT" -j 2 -q)
 # Documents the full run could not repair, from its run report.
 FAILED=$(python3 -c 'import json,sys
@@ -134,11 +155,11 @@ rm -rf "$OUT"
 # --- table ---------------------------------------------------------------------
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 python3 - "$SMALL_BYTES" "$FULL_BYTES" "$T1" "$T2" "$TH" "$TS" "$M_SMALL" "$M_FULL" "$TF2" \
-  "$C1" "$C2" "$CH" "$SMALL" "$FULL" "$RUNNER" "$RUNS" "$LOAD_BEFORE" "$LOAD_AFTER" "$FAILED" \
+  "$C1" "$C2" "$CH" "$M_MANY_S" "$M_MANY_L" "$SMALL" "$FULL" "$RUNNER" "$RUNS" "$LOAD_BEFORE" "$LOAD_AFTER" "$FAILED" \
   >"$BENCH_DIR/results.md" <<'EOF'
 import sys
-(small_b, full_b, t1, t2, th, ts, m_small, m_full, tf2, c1, c2, ch) = map(float, sys.argv[1:13])
-small, full, runner, runs, load_before, load_after, failed = sys.argv[13:20]
+(small_b, full_b, t1, t2, th, ts, m_small, m_full, tf2, c1, c2, ch, m_many_s, m_many_l) = map(float, sys.argv[1:15])
+small, full, runner, runs, load_before, load_after, failed = sys.argv[15:22]
 mb = small_b / 1e6
 mbs1, mbs2, mbsh = mb / t1, mb / t2, mb / th
 cpu1, cpuh = mb / c1, mb / ch
@@ -153,6 +174,7 @@ rows = [
     ("start-up + one small document", "≤ 50 ms", f"{ts * 1000:.0f} ms", ok(ts <= 0.050)),
     (f"peak memory, full corpus ({full}, -j 2)", "≤ 200 MB", f"{m_full / 1024:.0f} MiB", ok(m_full / 1024 <= 200)),
     (f"memory growth {small} → {full} (data ×{full_b / small_b:.0f})", "flat", f"{m_small / 1024:.0f} → {m_full / 1024:.0f} MiB (×{m_full / m_small:.2f})", ok(m_full / m_small <= 1.5)),
+    ("memory growth 2,000 → 20,000 one-line documents", "flat", f"{m_many_s / 1024:.0f} → {m_many_l / 1024:.0f} MiB (×{m_many_l / m_many_s:.2f})", ok(m_many_l / m_many_s <= 1.5)),
     (f"full corpus, 2 threads ({full})", "(info)", f"{tf2:.1f} s, {full_b / 1e6 / tf2:.2f} MB/s", ""),
     (f"documents failed in the full run", "0", failed, ok(failed == "0")),
 ]

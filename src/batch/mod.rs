@@ -8,15 +8,17 @@
 //! documents with the same output, an output that would replace an input) are
 //! known up front. [`run`] then processes the jobs on a local rayon pool,
 //! writes each output through a temporary file renamed into place, and writes
-//! the [`Report`].
+//! the run report ([`ReportWriter`]) as the documents finish.
 //!
 //! Determinism: jobs are ordered by INPUT argument, then by path (folders are
 //! walked in sorted order), outputs carry no timestamps, and the report has no
 //! timings, so running the same command twice gives byte-identical files.
 
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 use std::ffi::OsString;
 use std::fs;
+use std::hash::{Hash, Hasher};
 use std::io::Write;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
@@ -24,6 +26,9 @@ use std::path::{Path, PathBuf};
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use rayon::prelude::*;
 use serde::Serialize;
+
+mod report;
+pub use report::{DocReport, REPORT_SCHEMA, ReportWriter, Status, Summary};
 
 use crate::error::Error;
 use crate::pipeline::Engine;
@@ -37,9 +42,6 @@ use crate::sidecar::Sidecar;
 /// a message pointing at `--report`, rather than letting one overwrite the
 /// other.
 pub const REPORT_NAME: &str = "ocrfix-report.json";
-
-/// Version tag of the run report format.
-pub const REPORT_SCHEMA: &str = "ocrfix-report/1";
 
 /// The default include glob.
 pub const DEFAULT_INCLUDE: &str = "*.txt";
@@ -101,12 +103,17 @@ pub struct Job {
     /// The path relative to the INPUT it was found under, with `/` separators
     /// (for a file given directly: its file name). Recorded in the sidecar.
     pub source: String,
-    /// The repaired text, relative to OUT (`rel/name.txt`).
-    pub text: PathBuf,
-    /// The sidecar, relative to OUT (`rel/name.json`).
-    pub sidecar: PathBuf,
     /// Why the document cannot be processed, found while planning.
     pub problem: Option<String>,
+}
+
+impl Job {
+    /// The repaired text and the sidecar, relative to OUT (`rel/name.txt`,
+    /// `rel/name.json`). Derived when needed rather than stored: the plan of a
+    /// large archive is the largest thing a run holds.
+    pub fn outputs(&self) -> (PathBuf, PathBuf) {
+        outputs_for(&self.source)
+    }
 }
 
 /// Everything a run will do, decided before it writes anything.
@@ -118,146 +125,6 @@ pub struct Plan {
     pub report: PathBuf,
     /// The documents, in the order they are reported.
     pub jobs: Vec<Job>,
-}
-
-/// What happened to one document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    /// Processed and written.
-    Ok,
-    /// Not processed; see `error`.
-    Failed,
-    /// Left alone because its outputs exist (`--skip-existing`).
-    Skipped,
-}
-
-/// One document in the run report.
-#[derive(Debug, Clone, Serialize)]
-pub struct DocReport {
-    /// The input file as given on the command line (joined with its path in
-    /// the folder).
-    pub input: String,
-    /// The path relative to its INPUT, as in the sidecar's `source`.
-    pub source: String,
-    /// `ok`, `failed` or `skipped`.
-    pub status: Status,
-    /// The repaired text relative to OUT; null when none was written.
-    pub text: Option<String>,
-    /// The sidecar relative to OUT; null when none was written.
-    pub sidecar: Option<String>,
-    /// The encoding the input was decoded from; null unless processed.
-    pub encoding: Option<String>,
-    /// Lines in the input.
-    pub lines: usize,
-    /// Words in the input.
-    pub words: usize,
-    /// Words changed by the repair.
-    pub words_changed: usize,
-    /// Corrections applied (entries in the sidecar's `corrections`).
-    pub corrections: usize,
-    /// Corrections left out for low confidence.
-    pub corrections_skipped: usize,
-    /// The sidecar's warnings.
-    pub warnings: Vec<String>,
-    /// Why the document failed; null unless `status` is `failed`.
-    pub error: Option<String>,
-}
-
-impl DocReport {
-    fn new(job: &Job, status: Status) -> DocReport {
-        DocReport {
-            input: job.input.to_string_lossy().into_owned(),
-            source: job.source.clone(),
-            status,
-            text: None,
-            sidecar: None,
-            encoding: None,
-            lines: 0,
-            words: 0,
-            words_changed: 0,
-            corrections: 0,
-            corrections_skipped: 0,
-            warnings: Vec::new(),
-            error: None,
-        }
-    }
-
-    fn failed(job: &Job, error: String) -> DocReport {
-        let mut r = DocReport::new(job, Status::Failed);
-        r.error = Some(error);
-        r
-    }
-}
-
-/// Totals of a run.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Summary {
-    /// Documents in the run.
-    pub documents: usize,
-    /// Documents processed and written.
-    pub ok: usize,
-    /// Documents that failed.
-    pub failed: usize,
-    /// Documents skipped because their outputs exist.
-    pub skipped: usize,
-    /// Words in the documents processed.
-    pub words: usize,
-    /// Words changed in them.
-    pub words_changed: usize,
-    /// Corrections applied in them.
-    pub corrections: usize,
-}
-
-/// The machine-readable account of a run, written as JSON to
-/// `OUT/ocrfix-report.json`. It has no timings, so it is as deterministic as
-/// the outputs.
-#[derive(Debug, Clone, Serialize)]
-pub struct Report {
-    /// Always [`REPORT_SCHEMA`].
-    pub schema: &'static str,
-    /// The ocrfix version that wrote it.
-    pub ocrfix: &'static str,
-    /// Totals.
-    pub summary: Summary,
-    /// Every document, in plan order.
-    pub documents: Vec<DocReport>,
-}
-
-impl Report {
-    /// Builds the report from the per-document results.
-    pub fn new(documents: Vec<DocReport>) -> Report {
-        let mut s = Summary {
-            documents: documents.len(),
-            ..Summary::default()
-        };
-        for d in &documents {
-            match d.status {
-                Status::Ok => s.ok += 1,
-                Status::Failed => s.failed += 1,
-                Status::Skipped => s.skipped += 1,
-            }
-            s.words += d.words;
-            s.words_changed += d.words_changed;
-            s.corrections += d.corrections;
-        }
-        Report {
-            schema: REPORT_SCHEMA,
-            ocrfix: env!("CARGO_PKG_VERSION"),
-            summary: s,
-            documents,
-        }
-    }
-
-    /// The report as pretty JSON with a final newline.
-    pub fn to_json(&self) -> String {
-        let mut s = serde_json::to_string_pretty(self).unwrap_or_else(|e| {
-            // Only non-string map keys can fail here, and the report has none.
-            format!("{{\"error\": \"cannot serialise the report: {e}\"}}")
-        });
-        s.push('\n');
-        s
-    }
 }
 
 /// Globs compiled for matching on file names and on relative paths.
@@ -367,8 +234,7 @@ pub fn plan(inputs: &[PathBuf], out: &Path, options: &BatchOptions) -> Result<Pl
         .unwrap_or_else(|| out.join(REPORT_NAME));
     let report_resolved = resolve(&report);
 
-    // (job, canonical input) in order.
-    let mut found: Vec<(Job, Option<PathBuf>)> = Vec::new();
+    let mut found = Found::new(out_resolved.clone());
     for input in inputs {
         let meta = fs::metadata(input).map_err(|e| {
             if e.kind() == std::io::ErrorKind::NotFound {
@@ -395,79 +261,93 @@ pub fn plan(inputs: &[PathBuf], out: &Path, options: &BatchOptions) -> Result<Pl
                     relation: "contains",
                 });
             }
-            walk(input, &root, &out_resolved, &include, &exclude, &mut found);
+            walk(input, &root, &include, &exclude, &mut found);
         } else {
             let name = input
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_else(|| input.to_string_lossy().into_owned());
-            let (text, sidecar) = outputs_for(&name);
-            found.push((
-                Job {
-                    input: input.clone(),
-                    source: name,
-                    text,
-                    sidecar,
-                    problem: None,
-                },
-                input.canonicalize().ok(),
-            ));
+            let job = Job {
+                input: input.clone(),
+                source: name,
+                problem: None,
+            };
+            found.push(job, input.canonicalize().ok());
         }
     }
 
-    // Outputs must not replace inputs, each other or the report. The jobs are
-    // moved, not copied, and the tables borrow: the plan of a large archive is
-    // the largest thing the batch holds.
-    let (found, canonicals): (Vec<Job>, Vec<Option<PathBuf>>) = found.into_iter().unzip();
-    let input_set: HashSet<&PathBuf> = canonicals.iter().flatten().collect();
-    let mut seen_inputs: HashSet<&PathBuf> = HashSet::new();
-    // Each output path, with the job that writes it (`None`: the run report).
-    let mut owners: HashMap<PathBuf, Option<usize>> = HashMap::new();
-    owners.insert(report_resolved, None);
-    let mut jobs: Vec<Job> = Vec::with_capacity(found.len());
-    for (mut job, canonical) in found.into_iter().zip(&canonicals) {
-        if let Some(c) = canonical {
+    // Outputs must not replace inputs, each other or the report. The tables
+    // hold a hash and a job number, not paths (the plan of a large archive is
+    // the largest thing a run holds); a hash that matches is checked against
+    // the paths themselves.
+    let Found {
+        mut jobs,
+        inputs: input_keys,
+        inputs_in_out,
+        ..
+    } = found;
+    let report_rel = report_resolved.strip_prefix(&out_resolved).ok();
+    // The first job of each input file, and of each output stem.
+    let mut by_input: HashMap<u64, usize> = HashMap::with_capacity(jobs.len());
+    let mut by_output: HashMap<u64, usize> = HashMap::with_capacity(jobs.len());
+    let mut duplicate = vec![false; jobs.len()];
+    for (i, input_key) in input_keys.into_iter().enumerate() {
+        if let Some(key) = input_key {
             // The same file reached twice (a file and its folder, or a folder
             // given twice) is one document.
-            if !seen_inputs.insert(c) {
-                continue;
-            }
-        }
-        if job.problem.is_none() {
-            for rel in [&job.text, &job.sidecar] {
-                let target = out_resolved.join(rel);
-                if input_set.contains(&target) {
-                    job.problem = Some(
-                        Error::OverwritesInput {
-                            path: out.join(rel),
-                        }
-                        .to_string(),
-                    );
-                    break;
+            match by_input.entry(key) {
+                Entry::Occupied(e) if same_file(&jobs[*e.get()].input, &jobs[i].input) => {
+                    duplicate[i] = true;
+                    continue;
                 }
-                if let Some(&other) = owners.get(&target) {
-                    let other = match other {
-                        Some(i) => jobs[i].input.display().to_string(),
-                        None => "the run report (--report moves it)".to_string(),
-                    };
-                    job.problem = Some(
-                        Error::OutputCollision {
-                            path: out.join(rel),
-                            other,
-                        }
-                        .to_string(),
-                    );
-                    break;
-                }
-            }
-            if job.problem.is_none() {
-                for rel in [&job.text, &job.sidecar] {
-                    owners.insert(out_resolved.join(rel), Some(jobs.len()));
+                // Two files, one hash: both are kept (the second is left out
+                // of the table, which only ever misses a duplicate).
+                Entry::Occupied(_) => {}
+                Entry::Vacant(e) => {
+                    e.insert(i);
                 }
             }
         }
-        jobs.push(job);
+        if jobs[i].problem.is_some() {
+            continue;
+        }
+        let (text, sidecar) = jobs[i].outputs();
+        let problem = if let Some(rel) = [&text, &sidecar]
+            .into_iter()
+            .find(|rel| inputs_in_out.contains(&out_resolved.join(rel)))
+        {
+            Some(Error::OverwritesInput {
+                path: out.join(rel),
+            })
+        } else if let Some(rel) = [&text, &sidecar]
+            .into_iter()
+            .find(|rel| report_rel == Some(rel.as_path()))
+        {
+            Some(Error::OutputCollision {
+                path: out.join(rel),
+                other: "the run report (--report moves it)".to_string(),
+            })
+        } else {
+            // The text and the sidecar share their stem, so two documents
+            // clash in both or in neither: the text stands for the pair.
+            match by_output.entry(path_key(&text)) {
+                Entry::Occupied(e) if jobs[*e.get()].outputs().0 == text => {
+                    Some(Error::OutputCollision {
+                        path: out.join(&text),
+                        other: jobs[*e.get()].input.display().to_string(),
+                    })
+                }
+                Entry::Occupied(_) => None,
+                Entry::Vacant(e) => {
+                    e.insert(i);
+                    None
+                }
+            }
+        };
+        jobs[i].problem = problem.map(|e| e.to_string());
     }
+    let mut duplicate = duplicate.into_iter();
+    jobs.retain(|_| !duplicate.next().unwrap_or(false));
     Ok(Plan {
         out: out.to_path_buf(),
         report,
@@ -475,16 +355,60 @@ pub fn plan(inputs: &[PathBuf], out: &Path, options: &BatchOptions) -> Result<Pl
     })
 }
 
+/// The jobs found so far, with what the checks of [`plan`] need to know of
+/// their input files.
+struct Found {
+    out_resolved: PathBuf,
+    jobs: Vec<Job>,
+    /// [`path_key`] of each job's resolved input path, when it has one.
+    inputs: Vec<Option<u64>>,
+    /// The resolved input paths inside OUT, which an output could replace
+    /// (usually none: OUT is left out of the walk).
+    inputs_in_out: HashSet<PathBuf>,
+}
+
+impl Found {
+    fn new(out_resolved: PathBuf) -> Found {
+        Found {
+            out_resolved,
+            jobs: Vec::new(),
+            inputs: Vec::new(),
+            inputs_in_out: HashSet::new(),
+        }
+    }
+
+    /// Adds `job`, whose input resolves to `canonical` (if it could be read).
+    fn push(&mut self, job: Job, canonical: Option<PathBuf>) {
+        let key = canonical.map(|c| {
+            let key = path_key(&c);
+            if c.starts_with(&self.out_resolved) {
+                self.inputs_in_out.insert(c);
+            }
+            key
+        });
+        self.jobs.push(job);
+        self.inputs.push(key);
+    }
+}
+
+/// A 64-bit hash of `path`, deterministic across runs.
+fn path_key(path: &Path) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    path.hash(&mut h);
+    h.finish()
+}
+
+/// Whether two paths name the same file (compared when their keys match).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
 /// Walks one INPUT folder in sorted order, adding a job for each file that
 /// the globs take and a failed job for each entry that cannot be read.
-fn walk(
-    input: &Path,
-    root: &Path,
-    out_resolved: &Path,
-    include: &Globs,
-    exclude: &Globs,
-    found: &mut Vec<(Job, Option<PathBuf>)>,
-) {
+fn walk(input: &Path, root: &Path, include: &Globs, exclude: &Globs, found: &mut Found) {
     let rel_of = |path: &Path| -> String {
         path.strip_prefix(input)
             .unwrap_or(path)
@@ -493,6 +417,7 @@ fn walk(
             .collect::<Vec<_>>()
             .join("/")
     };
+    let out_resolved = found.out_resolved.clone();
     // Symbolic links to folders are not followed (no cycles, no surprises);
     // links to files are taken. As only real folders are entered, root + rel
     // is the resolved path of every entry, which is how OUT is recognised.
@@ -522,17 +447,12 @@ fn walk(
                     .io_error()
                     .map(|io| io.to_string())
                     .unwrap_or_else(|| e.to_string());
-                let (text, sidecar) = outputs_for(&rel);
-                found.push((
-                    Job {
-                        input: path.clone(),
-                        source: rel,
-                        text,
-                        sidecar,
-                        problem: Some(Error::Walk { path, reason }.to_string()),
-                    },
-                    None,
-                ));
+                let job = Job {
+                    input: path.clone(),
+                    source: rel,
+                    problem: Some(Error::Walk { path, reason }.to_string()),
+                };
+                found.push(job, None);
                 continue;
             }
         };
@@ -548,28 +468,32 @@ fn walk(
         if !include.matches(&rel) {
             continue;
         }
-        let (text, sidecar) = outputs_for(&rel);
         let canonical = if entry.file_type().is_symlink() {
             entry.path().canonicalize().ok()
         } else {
             Some(root.join(rel_path(&rel)))
         };
-        found.push((
-            Job {
-                input: entry.path().to_path_buf(),
-                source: rel,
-                text,
-                sidecar,
-                problem: None,
-            },
-            canonical,
-        ));
+        let job = Job {
+            input: entry.path().to_path_buf(),
+            source: rel,
+            problem: None,
+        };
+        found.push(job, canonical);
     }
 }
 
+/// Documents processed between two writes of the report: enough that the
+/// threads seldom wait for the slowest document of a batch, few enough that
+/// their entries take little memory.
+const BATCH: usize = 2048;
+
 /// Processes every job of `plan` on `options.threads` threads, writes the
-/// outputs and the report, and returns the report. `on_done` is called (from
-/// the worker threads) as each document finishes.
+/// outputs and the report, and returns the report's totals. `on_done` is
+/// called (from the worker threads) as each document finishes.
+///
+/// Memory does not grow with the number of documents beyond the plan itself:
+/// jobs are processed [`BATCH`] at a time and their report entries written
+/// out before the next.
 ///
 /// Fails only for problems of the whole run: OUT cannot be created, the
 /// threads cannot be started, the report cannot be written. A document that
@@ -579,8 +503,14 @@ pub fn run(
     plan: &Plan,
     options: &BatchOptions,
     on_done: &(dyn Fn(&DocReport) + Sync),
-) -> Result<Report, Error> {
+) -> Result<Summary, Error> {
     fs::create_dir_all(&plan.out).map_err(|e| Error::io(&plan.out, e))?;
+    let report_dir = plan
+        .report
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    fs::create_dir_all(report_dir).map_err(|e| Error::io(report_dir, e))?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.threads)
         .thread_name(|i| format!("ocrfix-{i}"))
@@ -589,31 +519,28 @@ pub fn run(
             threads: options.threads,
             reason: e.to_string(),
         })?;
-    let documents: Vec<DocReport> = pool.install(|| {
-        plan.jobs
-            .par_iter()
-            .map(|job| {
-                let report = process_job(engine, &plan.out, job, options.if_exists);
-                on_done(&report);
-                report
-            })
-            .collect()
-    });
-    let report = Report::new(documents);
-    if let Some(parent) = plan.report.parent().filter(|p| !p.as_os_str().is_empty()) {
-        fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+    let report_error = |e| Error::io(&plan.report, e);
+    let mut report = ReportWriter::create(&plan.report).map_err(report_error)?;
+    for batch in plan.jobs.chunks(BATCH) {
+        let documents: Vec<DocReport> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|job| {
+                    let doc = process_job(engine, &plan.out, job, options.if_exists);
+                    on_done(&doc);
+                    doc
+                })
+                .collect()
+        });
+        for d in &documents {
+            report.add(d).map_err(report_error)?;
+        }
     }
     // The outputs are on disk before the report says they are.
     sync_tree(&plan.out).map_err(|e| Error::io(&plan.out, e))?;
-    write_atomic(&plan.report, report.to_json().as_bytes())
-        .map_err(|e| Error::io(&plan.report, e))?;
-    let report_dir = plan
-        .report
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let summary = report.finish().map_err(report_error)?;
     sync_tree(report_dir).map_err(|e| Error::io(report_dir, e))?;
-    Ok(report)
+    Ok(summary)
 }
 
 /// Reads, repairs and writes one document.
@@ -621,15 +548,16 @@ fn process_job(engine: &Engine, out: &Path, job: &Job, if_exists: IfExists) -> D
     if let Some(problem) = &job.problem {
         return DocReport::failed(job, problem.clone());
     }
-    let text_path = out.join(&job.text);
-    let sidecar_path = out.join(&job.sidecar);
+    let (text, sidecar) = job.outputs();
+    let text_path = out.join(&text);
+    let sidecar_path = out.join(&sidecar);
     match if_exists {
         IfExists::Overwrite => {}
         IfExists::Skip => {
             if text_path.exists() && sidecar_path.exists() {
                 let mut r = DocReport::new(job, Status::Skipped);
-                r.text = Some(slash(&job.text));
-                r.sidecar = Some(slash(&job.sidecar));
+                r.text = Some(slash(&text));
+                r.sidecar = Some(slash(&sidecar));
                 return r;
             }
         }
@@ -677,8 +605,8 @@ fn process_job(engine: &Engine, out: &Path, job: &Job, if_exists: IfExists) -> D
     }
     let s = &output.sidecar;
     let mut r = DocReport::new(job, Status::Ok);
-    r.text = Some(slash(&job.text));
-    r.sidecar = Some(slash(&job.sidecar));
+    r.text = Some(slash(&text));
+    r.sidecar = Some(slash(&sidecar));
     r.encoding = Some(s.encoding.clone());
     r.lines = s.stats.lines;
     r.words = s.stats.words;
@@ -730,6 +658,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
     {
         return Ok(false);
     }
+    let mut tmp = temp_beside(path)?;
+    tmp.write_all(bytes)?;
+    #[cfg(not(target_os = "linux"))]
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(true)
+}
+
+/// A new temporary file in the folder of `path` (on the same file system, so
+/// that renaming it to `path` is atomic), removed unless persisted.
+fn temp_beside(path: &Path) -> std::io::Result<tempfile::NamedTempFile> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -742,12 +681,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
         // Like any new file (0666 less the umask), not tempfile's private 0600.
         builder.permissions(fs::Permissions::from_mode(0o666));
     }
-    let mut tmp = builder.tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    #[cfg(not(target_os = "linux"))]
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(true)
+    builder.tempfile_in(dir)
 }
 
 /// Flushes everything written under `dir` to disk: on Linux one `syncfs` of
@@ -817,7 +751,7 @@ mod tests {
         };
         let plan = plan(&[inp], &dir.path().join("out"), &opts).unwrap();
         assert_eq!(sources(&plan), ["a/y.txt", "a/z.TXT", "b.txt"]);
-        assert_eq!(plan.jobs[1].text, PathBuf::from("a/z.txt"));
+        assert_eq!(plan.jobs[1].outputs().0, PathBuf::from("a/z.txt"));
     }
 
     #[test]
@@ -922,10 +856,12 @@ mod tests {
         let opts = BatchOptions::default();
         let plan = plan(&[inp], &out, &opts).unwrap();
         let engine = Engine::new(crate::Options::default());
-        let report = run(&engine, &plan, &opts, &|_| {}).unwrap();
-        assert_eq!(report.summary.ok, 1);
-        assert_eq!(report.summary.failed, 1);
-        assert_eq!(report.documents[0].source, "bin.txt");
+        let summary = run(&engine, &plan, &opts, &|_| {}).unwrap();
+        assert_eq!((summary.ok, summary.failed), (1, 1));
+        let report: serde_json::Value =
+            serde_json::from_slice(&fs::read(out.join(REPORT_NAME)).unwrap()).unwrap();
+        assert_eq!(report["documents"][0]["source"], "bin.txt");
+        assert_eq!(report["documents"][1]["status"], "ok");
         let expected = engine.process_text("Hej\r\n", "ok.txt").text;
         assert_eq!(fs::read(out.join("ok.txt")).unwrap(), expected.as_bytes());
         assert!(out.join(REPORT_NAME).exists());
