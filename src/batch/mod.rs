@@ -95,7 +95,7 @@ impl Default for BatchOptions {
     }
 }
 
-/// One document of a run, with its output paths decided.
+/// One document of a run (its outputs follow from its source: [`Job::outputs`]).
 #[derive(Debug, Clone)]
 pub struct Job {
     /// The file to read (the INPUT as given, joined with the relative path).
@@ -288,25 +288,19 @@ pub fn plan(inputs: &[PathBuf], out: &Path, options: &BatchOptions) -> Result<Pl
     } = found;
     let report_rel = report_resolved.strip_prefix(&out_resolved).ok();
     // The first job of each input file, and of each output stem.
-    let mut by_input: HashMap<u64, usize> = HashMap::with_capacity(jobs.len());
-    let mut by_output: HashMap<u64, usize> = HashMap::with_capacity(jobs.len());
+    let mut by_input = FirstBy::with_capacity(jobs.len());
+    let mut by_output = FirstBy::with_capacity(jobs.len());
     let mut duplicate = vec![false; jobs.len()];
     for (i, input_key) in input_keys.into_iter().enumerate() {
-        if let Some(key) = input_key {
-            // The same file reached twice (a file and its folder, or a folder
-            // given twice) is one document.
-            match by_input.entry(key) {
-                Entry::Occupied(e) if same_file(&jobs[*e.get()].input, &jobs[i].input) => {
-                    duplicate[i] = true;
-                    continue;
-                }
-                // Two files, one hash: both are kept (the second is left out
-                // of the table, which only ever misses a duplicate).
-                Entry::Occupied(_) => {}
-                Entry::Vacant(e) => {
-                    e.insert(i);
-                }
-            }
+        // The same file reached twice (a file and its folder, or a folder
+        // given twice) is one document.
+        if let Some(key) = input_key
+            && by_input
+                .first(key, i, |j| same_file(&jobs[j].input, &jobs[i].input))
+                .is_some()
+        {
+            duplicate[i] = true;
+            continue;
         }
         if jobs[i].problem.is_some() {
             continue;
@@ -330,19 +324,12 @@ pub fn plan(inputs: &[PathBuf], out: &Path, options: &BatchOptions) -> Result<Pl
         } else {
             // The text and the sidecar share their stem, so two documents
             // clash in both or in neither: the text stands for the pair.
-            match by_output.entry(path_key(&text)) {
-                Entry::Occupied(e) if jobs[*e.get()].outputs().0 == text => {
-                    Some(Error::OutputCollision {
-                        path: out.join(&text),
-                        other: jobs[*e.get()].input.display().to_string(),
-                    })
-                }
-                Entry::Occupied(_) => None,
-                Entry::Vacant(e) => {
-                    e.insert(i);
-                    None
-                }
-            }
+            by_output
+                .first(path_key(&text), i, |j| jobs[j].outputs().0 == text)
+                .map(|j| Error::OutputCollision {
+                    path: out.join(&text),
+                    other: jobs[j].input.display().to_string(),
+                })
         };
         jobs[i].problem = problem.map(|e| e.to_string());
     }
@@ -388,6 +375,45 @@ impl Found {
         });
         self.jobs.push(job);
         self.inputs.push(key);
+    }
+}
+
+/// The first job of each of some kind of thing (an input file, an output
+/// stem), found by a 64-bit hash of the thing and confirmed by comparing the
+/// things themselves.
+struct FirstBy {
+    first: HashMap<u64, usize>,
+    /// Jobs whose hash an earlier, different thing has (about one chance in
+    /// 10^19 for a pair), compared one by one.
+    spilled: Vec<usize>,
+}
+
+impl FirstBy {
+    fn with_capacity(n: usize) -> FirstBy {
+        FirstBy {
+            first: HashMap::with_capacity(n),
+            spilled: Vec::new(),
+        }
+    }
+
+    /// The earlier job that `same` says has the thing of job `i`, whose hash
+    /// is `key`; `None` after recording job `i` as the first with it.
+    fn first(&mut self, key: u64, i: usize, same: impl Fn(usize) -> bool) -> Option<usize> {
+        match self.first.entry(key) {
+            Entry::Vacant(e) => {
+                e.insert(i);
+                None
+            }
+            Entry::Occupied(e) => {
+                let found = std::iter::once(*e.get())
+                    .chain(self.spilled.iter().copied())
+                    .find(|&j| same(j));
+                if found.is_none() {
+                    self.spilled.push(i);
+                }
+                found
+            }
+        }
     }
 }
 
@@ -832,6 +858,17 @@ mod tests {
         };
         let e = plan(&[dir.path().to_path_buf()], &out, &opts).unwrap_err();
         assert!(e.is_usage(), "{e}");
+    }
+
+    #[test]
+    fn first_by_tells_apart_things_with_one_hash() {
+        // All with the same key: the comparison alone decides.
+        let things = ["a", "b", "a", "b", "c", "c"];
+        let mut by = FirstBy::with_capacity(things.len());
+        let firsts: Vec<Option<usize>> = (0..things.len())
+            .map(|i| by.first(7, i, |j| things[j] == things[i]))
+            .collect();
+        assert_eq!(firsts, [None, None, Some(0), Some(1), None, Some(4)]);
     }
 
     #[test]
