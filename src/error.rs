@@ -88,6 +88,12 @@ pub enum Error {
         /// OUT as given.
         path: PathBuf,
     },
+    /// The run report's path is a folder.
+    #[error("report {path} is a folder; --report takes a file name")]
+    ReportIsAFolder {
+        /// The report path as given.
+        path: PathBuf,
+    },
     /// A folder could not be walked.
     #[error("{path}: {reason}")]
     Walk {
@@ -123,6 +129,7 @@ impl Error {
             Error::InputNotFound { .. }
                 | Error::OutputOverlapsInput { .. }
                 | Error::OutNotAFolder { .. }
+                | Error::ReportIsAFolder { .. }
                 | Error::Glob { .. }
                 | Error::WordList { .. }
                 | Error::Fixtures { .. }

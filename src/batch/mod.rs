@@ -233,6 +233,11 @@ pub fn plan(inputs: &[PathBuf], out: &Path, options: &BatchOptions) -> Result<Pl
         .clone()
         .unwrap_or_else(|| out.join(REPORT_NAME));
     let report_resolved = resolve(&report);
+    // Found now rather than when the report is renamed into place, after
+    // every document.
+    if report_resolved.is_dir() {
+        return Err(Error::ReportIsAFolder { path: report });
+    }
 
     let mut found = Found::new(out_resolved.clone());
     for input in inputs {
@@ -844,6 +849,19 @@ mod tests {
         )
         .unwrap();
         assert_eq!(plan.jobs.len(), 1);
+    }
+
+    #[test]
+    fn a_report_path_that_is_a_folder_is_refused_up_front() {
+        let dir = tempfile::tempdir().unwrap();
+        touch(&dir.path().join("in/doc.txt"), "x");
+        let opts = BatchOptions {
+            report: Some(dir.path().join("in")),
+            ..BatchOptions::default()
+        };
+        let e = plan(&[dir.path().join("in")], &dir.path().join("out"), &opts).unwrap_err();
+        assert!(e.is_usage(), "{e}");
+        assert!(e.to_string().contains("is a folder"), "{e}");
     }
 
     #[test]
