@@ -1,5 +1,5 @@
-//! Throughput of each pipeline stage and of the whole pipeline, one thread, on a
-//! realistic document set (`cargo bench --bench pipeline`).
+//! Throughput of each pipeline stage and of the whole pipeline, on one thread
+//! and on all, on a realistic document set (`cargo bench --bench pipeline`).
 //!
 //! The document set is generated in memory by the benchmark corpus generator
 //! (`benches/corpus`, seed 1, 1 MB by default; `OCRFIX_BENCH_BYTES=5MB` for
@@ -18,6 +18,7 @@ use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_mai
 use ocrfix::correct::Corrector;
 use ocrfix::text::Lines;
 use ocrfix::{Engine, Options, decode, dehyphenate, extract, normalise};
+use rayon::prelude::*;
 use std::hint::black_box;
 use std::path::Path;
 use std::time::Duration;
@@ -141,90 +142,16 @@ fn stages(c: &mut Criterion) {
         black_box(engine.process(b, name).expect("processes"));
     }
 
-    let mut g = c.benchmark_group("stage");
-    g.throughput(Throughput::BytesDecimal(bytes));
-    g.sample_size(10);
-    g.warm_up_time(Duration::from_secs(1));
-    g.measurement_time(Duration::from_secs(8));
-
-    g.bench_function("decode", |b| {
-        b.iter(|| {
-            for (_, d) in &docs {
-                black_box(decode::decode(d).expect("decodes"));
-            }
-        })
-    });
-
-    g.bench_function("split_join_lines", |b| {
-        let texts: Vec<String> = docs
-            .iter()
-            .map(|(_, d)| String::from_utf8_lossy(d).into_owned())
-            .collect();
-        b.iter(|| {
-            for t in &texts {
-                black_box(Lines::split(t).join());
-            }
-        })
-    });
-
+    // The inputs of each stage, prepared once.
+    let texts: Vec<String> = docs
+        .iter()
+        .map(|(_, d)| String::from_utf8_lossy(d).into_owned())
+        .collect();
     let split: Vec<Vec<String>> = docs
         .iter()
         .map(|(_, b)| Lines::split(&decode::decode(b).expect("decodes").text).lines)
         .collect();
-    g.bench_function("normalise", |b| {
-        b.iter_batched(
-            || split.clone(),
-            |mut all| {
-                for lines in &mut all {
-                    black_box(normalise::normalise(lines, engine.lexicon()));
-                }
-                all
-            },
-            BatchSize::PerIteration,
-        )
-    });
-
-    // The corrector in the order Engine::process_text runs it: Corrector::new
-    // reads every word and estimates the document's channel, dehyphenate joins
-    // split words, correct_lines chooses the readings in context.
     let normalised = normalised(&engine, &docs);
-    g.bench_function("correct_new", |b| {
-        b.iter(|| {
-            for lines in &normalised {
-                black_box(Corrector::new(engine.lexicon(), lines));
-            }
-        })
-    });
-    g.bench_function("dehyphenate", |b| {
-        b.iter_batched(
-            || {
-                normalised
-                    .iter()
-                    .map(|l| (l.clone(), Corrector::new(engine.lexicon(), l)))
-                    .collect::<Vec<_>>()
-            },
-            |mut all| {
-                for (lines, c) in &mut all {
-                    black_box(dehyphenate::dehyphenate(lines, c, 0.0));
-                }
-                all
-            },
-            BatchSize::PerIteration,
-        )
-    });
-    g.bench_function("correct_lines", |b| {
-        b.iter_batched(
-            || dehyphenated(&engine, &normalised),
-            |mut all| {
-                for (lines, c) in &mut all {
-                    black_box(c.correct_lines(lines, 0.0));
-                }
-                all
-            },
-            BatchSize::PerIteration,
-        )
-    });
-
     let repaired: Vec<Vec<String>> = dehyphenated(&engine, &normalised)
         .into_iter()
         .map(|(mut lines, mut c)| {
@@ -232,40 +159,115 @@ fn stages(c: &mut Criterion) {
             lines
         })
         .collect();
-    g.bench_function("extract", |b| {
-        b.iter(|| {
-            for lines in &repaired {
-                black_box(extract::extract(lines));
-            }
-        })
-    });
-
-    // What the batch command writes per document: the text and the pretty JSON
-    // sidecar, serialised to memory (the file system's part is in run.sh).
     let outputs: Vec<ocrfix::Output> = docs
         .iter()
         .map(|(n, b)| engine.process(b, n).expect("processes"))
         .collect();
-    g.bench_function("serialise", |b| {
-        b.iter(|| {
-            let mut buf = Vec::with_capacity(64 * 1024);
-            for o in &outputs {
-                buf.clear();
-                buf.extend_from_slice(o.text.as_bytes());
-                serde_json::to_writer_pretty(&mut buf, &o.sidecar).expect("serialises");
-                black_box(&buf);
-            }
-        })
-    });
 
-    g.bench_function("end_to_end", |b| {
-        b.iter(|| {
-            for (name, d) in &docs {
-                black_box(engine.process(d, name).expect("processes"));
-            }
-        })
-    });
-    g.finish();
+    // Each stage on one thread ("stage"), then with the documents spread over
+    // every core ("stage-all-threads"; MB/s per core is that over the cores).
+    for threads in [Threads::One, Threads::All] {
+        let mut g = c.benchmark_group(threads.group());
+        g.throughput(Throughput::BytesDecimal(bytes));
+        g.sample_size(10);
+        g.warm_up_time(Duration::from_secs(1));
+        g.measurement_time(Duration::from_secs(8));
+
+        g.bench_function("decode", |b| {
+            b.iter(|| {
+                threads.each(&docs, |(_, d)| {
+                    black_box(decode::decode(d).expect("decodes"));
+                })
+            })
+        });
+        g.bench_function("split_join_lines", |b| {
+            b.iter(|| {
+                threads.each(&texts, |t| {
+                    black_box(Lines::split(t).join());
+                })
+            })
+        });
+        g.bench_function("normalise", |b| {
+            b.iter_batched(
+                || split.clone(),
+                |mut all| {
+                    threads.each_mut(&mut all, |lines| {
+                        black_box(normalise::normalise(lines, engine.lexicon()));
+                    });
+                    all
+                },
+                BatchSize::PerIteration,
+            )
+        });
+        // The corrector in the order Engine::process_text runs it:
+        // Corrector::new reads every word and estimates the document's
+        // channel, dehyphenate joins split words, correct_lines chooses the
+        // readings in context.
+        g.bench_function("correct_new", |b| {
+            b.iter(|| {
+                threads.each(&normalised, |lines| {
+                    black_box(Corrector::new(engine.lexicon(), lines));
+                })
+            })
+        });
+        g.bench_function("dehyphenate", |b| {
+            b.iter_batched(
+                || {
+                    normalised
+                        .iter()
+                        .map(|l| (l.clone(), Corrector::new(engine.lexicon(), l)))
+                        .collect::<Vec<_>>()
+                },
+                |mut all| {
+                    threads.each_mut(&mut all, |(lines, c)| {
+                        black_box(dehyphenate::dehyphenate(lines, c, 0.0));
+                    });
+                    all
+                },
+                BatchSize::PerIteration,
+            )
+        });
+        g.bench_function("correct_lines", |b| {
+            b.iter_batched(
+                || dehyphenated(&engine, &normalised),
+                |mut all| {
+                    threads.each_mut(&mut all, |(lines, c)| {
+                        black_box(c.correct_lines(lines, 0.0));
+                    });
+                    all
+                },
+                BatchSize::PerIteration,
+            )
+        });
+        g.bench_function("extract", |b| {
+            b.iter(|| {
+                threads.each(&repaired, |lines| {
+                    black_box(extract::extract(lines));
+                })
+            })
+        });
+        // What the batch command writes per document: the text and the pretty
+        // JSON sidecar, serialised to memory (the file system's part is in
+        // run.sh).
+        g.bench_function("serialise", |b| {
+            b.iter(|| {
+                threads.each(&outputs, |o| {
+                    let mut buf = Vec::with_capacity(64 * 1024);
+                    buf.extend_from_slice(o.text.as_bytes());
+                    serde_json::to_writer_pretty(&mut buf, &o.sidecar).expect("serialises");
+                    black_box(&buf);
+                })
+            })
+        });
+        g.bench_function("end_to_end", |b| {
+            b.iter(|| {
+                threads.each(&docs, |(name, d)| {
+                    black_box(engine.process(d, name).expect("processes"));
+                })
+            })
+        });
+        g.finish();
+    }
 
     let fx = fixtures();
     let fx_bytes: u64 = fx.iter().map(|(_, b)| b.len() as u64).sum();
@@ -281,6 +283,38 @@ fn stages(c: &mut Criterion) {
         })
     });
     g.finish();
+}
+
+/// One thread, or the documents spread over rayon's pool (one thread a core).
+#[derive(Clone, Copy)]
+enum Threads {
+    One,
+    All,
+}
+
+impl Threads {
+    fn group(self) -> String {
+        match self {
+            Threads::One => "stage".to_string(),
+            Threads::All => format!("stage-all-threads ({})", rayon::current_num_threads()),
+        }
+    }
+
+    /// Runs `f` on every item.
+    fn each<T: Sync>(self, items: &[T], f: impl Fn(&T) + Sync + Send) {
+        match self {
+            Threads::One => items.iter().for_each(f),
+            Threads::All => items.par_iter().for_each(f),
+        }
+    }
+
+    /// Runs `f` on every item, which it may change.
+    fn each_mut<T: Send>(self, items: &mut [T], f: impl Fn(&mut T) + Sync + Send) {
+        match self {
+            Threads::One => items.iter_mut().for_each(f),
+            Threads::All => items.par_iter_mut().for_each(f),
+        }
+    }
 }
 
 criterion_group!(benches, stages);
