@@ -159,10 +159,24 @@ fn run_batch(a: &RunArgs) -> Result<ExitCode, Failure> {
     };
     let engine = engine(&a.engine)?;
     let started = Instant::now();
-    let plan = batch::plan(&a.inputs, out, &options)
-        .map_err(|e| Failure::from_lib(e, || "cannot plan the run".to_string()))?;
-
     let show_bar = !a.quiet && std::io::stderr().is_terminal();
+    // Walking an archive of a million files takes a while on a cold disk:
+    // say so rather than sit silent.
+    let walking = if show_bar {
+        let s = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+        if let Ok(style) = ProgressStyle::with_template("{spinner} {msg}  {elapsed}") {
+            s.set_style(style);
+        }
+        s.set_message("finding the documents");
+        s.enable_steady_tick(std::time::Duration::from_millis(120));
+        s
+    } else {
+        ProgressBar::hidden()
+    };
+    let plan = batch::plan(&a.inputs, out, &options);
+    walking.finish_and_clear();
+    let plan = plan.map_err(|e| Failure::from_lib(e, || "cannot plan the run".to_string()))?;
+
     let bar = if show_bar {
         let bar = ProgressBar::with_draw_target(
             Some(plan.jobs.len() as u64),
