@@ -325,6 +325,23 @@ fn ocr_i_lookalikes_are_left_to_the_corrector() {
     );
 }
 
+#[test]
+fn known_words_spelt_by_i_lookalikes_do_not_make_a_document_7_bit() {
+    // OCR without å, ä, ö (so no real ones) and "[" for I twice, where "[T"
+    // would read as the word "ät": still OCR, left to the corrector.
+    let mut words = swedish();
+    words.insert("ät");
+    let text =
+        "Vid [T-avdelningen arbetar fem personer.\nOch [T-avdelningen har fatt ett nytt uppdrag.";
+    let (out, c) = run(text, &words);
+    assert_eq!(out, text);
+    assert!(c.is_empty(), "{c:?}");
+    // Two known words that use substitutes as letters still make it 7-bit.
+    let text = "Vi g|r det h{r.\nDet {r bra.";
+    let (out, _) = run(text, &words);
+    assert_eq!(out, "Vi gör det här.\nDet är bra.");
+}
+
 // ---- clean text passes unchanged -----------------------------------------------
 
 #[test]

@@ -140,10 +140,12 @@ pub(super) fn repair<W: Words + ?Sized>(lines: &mut [String], words: &W, edits: 
             })
         })
         .count();
-    let known = candidates.iter().filter(|c| c.known).count();
+    // Known words are evidence on the same terms: an I lookalike that happens
+    // to spell one ("[T" is "ÄT", "ät" is a word) is still OCR noise.
+    let known = plain.iter().filter(|c| c.known).count();
     let clear = !has_swedish
         && ((good >= 3 && kinds >= 2 && good * 20 >= word_count && letter_uses >= 2 * other_uses)
-            || (known >= 2 && known * 2 >= candidates.len()));
+            || (known >= 2 && known * 2 >= good));
     let other_known = candidates
         .iter()
         .any(|c| c.known && matches!(c.guard, Guard::Plain));
