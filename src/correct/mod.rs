@@ -454,6 +454,7 @@ impl<'l> Corrector<'l> {
         let mut out: Vec<(Reading, Option<&Candidate>)> = cands
             .iter()
             .filter(|c| !(lone_letter && c.is_identity()))
+            .filter(|c| fits_capitals(c, seg))
             .map(|c| (self.reading(c, seg, sentence_start), Some(c)))
             .collect();
         if !out.iter().any(|(r, _)| r.identity) {
@@ -954,6 +955,36 @@ fn segments(word: &str) -> impl Iterator<Item = (&str, Slot)> {
 }
 
 /// An empty segment or a number, which has no reading but itself.
+/// Whether the confusions `c` undoes could have happened where `printed` has
+/// capitals. The confusion table describes the shapes of small letters (ä
+/// printed as "i", "d" or "é"); a capital is only mistaken for a capital that
+/// looks like it (Ä and Å for A, Ö for O, I for l), so "IT" is not "ÅT".
+/// Digits and marks have no case and are taken as they come.
+fn fits_capitals(c: &Candidate, printed: &str) -> bool {
+    c.edits.iter().all(|e| {
+        let Some(r) = RENDERINGS.get(usize::from(e.rendering)) else {
+            return true; // noise
+        };
+        let mut seen = r.seen.chars();
+        let (Some(letter), None) = (seen.next(), seen.next()) else {
+            return true; // dropped, or two characters
+        };
+        let capital = printed
+            .get(usize::from(e.at)..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_uppercase);
+        !capital
+            || !letter.is_alphabetic()
+            || matches!(
+                (r.truth, letter),
+                ('å' | 'ä', 'a' | 'à' | 'á' | 'ä' | 'å')
+                    | ('ö', 'o' | 'ó' | 'ò' | 'õ')
+                    | ('i', 'l')
+                    | ('l', 'i')
+            )
+    })
+}
+
 fn unchangeable(seg: &str) -> bool {
     seg.bytes().all(|b| b.is_ascii_digit())
 }
@@ -1013,6 +1044,37 @@ mod tests {
             [("e", Slot::Head), ("tjanster", Slot::Tail)]
         );
         assert_eq!(segs("förvaltnings-"), [("förvaltnings", Slot::Head)]);
+    }
+
+    #[test]
+    fn capitals_are_read_only_as_capitals_that_look_like_them() {
+        // A candidate undoing one confusion (truth, seen) at byte `at`.
+        let undoing = |truth: char, seen: &str, at: u16| {
+            let rendering = RENDERINGS
+                .iter()
+                .position(|r| r.truth == truth && r.seen == seen)
+                .expect("in the table") as u16;
+            Candidate {
+                form: String::new(),
+                edits: vec![search::Edit { rendering, at }],
+                identities: [0; 3],
+                noise: 0.0,
+                parts: Vec::new(),
+            }
+        };
+        // ä and å print as "i" and "d" in small letters only.
+        assert!(!fits_capitals(&undoing('å', "i", 0), "IT"));
+        assert!(fits_capitals(&undoing('å', "i", 0), "it"));
+        assert!(!fits_capitals(&undoing('ä', "d", 0), "DR"));
+        assert!(fits_capitals(&undoing('ä', "d", 1), "Dd"));
+        // A for Ä and Å, O for Ö, and digits, in capitals too.
+        assert!(fits_capitals(&undoing('ä', "a", 0), "AR"));
+        assert!(fits_capitals(&undoing('ö', "o", 0), "OVER"));
+        assert!(fits_capitals(&undoing('ö', "6", 1), "F6R"));
+        // A dropped noise mark has no case.
+        let mut noise = undoing('ö', "o", 0);
+        noise.edits[0].rendering = NOISE_EDIT;
+        assert!(fits_capitals(&noise, "|IT"));
     }
 
     #[test]
