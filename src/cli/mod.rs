@@ -208,11 +208,10 @@ fn run_batch(a: &RunArgs) -> Result<ExitCode, Failure> {
         }
         bar.inc(1);
     };
-    let summary = batch::run(&engine, &plan, &options, &on_done)
+    let s = batch::run(&engine, &plan, &options, &on_done)
         .map_err(|e| Failure::from_lib(e, || format!("run into {} failed", out.display())))?;
     bar.finish_and_clear();
 
-    let s = &summary;
     if !a.quiet {
         let secs = started.elapsed().as_secs_f64();
         let plural = |n: usize, word: &str| {

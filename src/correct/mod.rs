@@ -954,7 +954,6 @@ fn segments(word: &str) -> impl Iterator<Item = (&str, Slot)> {
     })
 }
 
-/// An empty segment or a number, which has no reading but itself.
 /// Whether the confusions `c` undoes could have happened where `printed` has
 /// capitals. The confusion table describes the shapes of small letters (ä
 /// printed as "i", "d" or "é"); a capital is only mistaken for a capital that
@@ -985,6 +984,7 @@ fn fits_capitals(c: &Candidate, printed: &str) -> bool {
     })
 }
 
+/// An empty segment or a number, which has no reading but itself.
 fn unchangeable(seg: &str) -> bool {
     seg.bytes().all(|b| b.is_ascii_digit())
 }
