@@ -958,16 +958,23 @@ fn segments(word: &str) -> impl Iterator<Item = (&str, Slot)> {
 /// capitals. The confusion table describes the shapes of small letters (ä
 /// printed as "i", "d" or "é"); a capital is only mistaken for a capital that
 /// looks like it (Ä and Å for A, Ö for O, I for l), so "IT" is not "ÅT".
-/// Digits and marks have no case and are taken as they come.
+/// Digits and marks have no case and are taken as they come. Nor did the OCR
+/// drop the first letter of a capitalised word: the letter after it would
+/// then be printed small ("Åström" losing its Å is "ström", not "Ström").
 fn fits_capitals(c: &Candidate, printed: &str) -> bool {
+    let title_case =
+        printed.starts_with(char::is_uppercase) && printed.chars().any(char::is_lowercase);
     c.edits.iter().all(|e| {
         let Some(r) = RENDERINGS.get(usize::from(e.rendering)) else {
             return true; // noise
         };
         let mut seen = r.seen.chars();
-        let (Some(letter), None) = (seen.next(), seen.next()) else {
-            return true; // dropped, or two characters
+        let Some(letter) = seen.next() else {
+            return !(title_case && e.at == 0); // dropped
         };
+        if seen.next().is_some() {
+            return true; // two characters
+        }
         let capital = printed
             .get(usize::from(e.at)..)
             .and_then(|rest| rest.chars().next())
@@ -1071,6 +1078,13 @@ mod tests {
         assert!(fits_capitals(&undoing('ä', "a", 0), "AR"));
         assert!(fits_capitals(&undoing('ö', "o", 0), "OVER"));
         assert!(fits_capitals(&undoing('ö', "6", 1), "F6R"));
+        // A capitalised word did not lose its first letter; a small one or
+        // one in capitals may have.
+        let dropped = |at| undoing('å', "", at);
+        assert!(!fits_capitals(&dropped(0), "Ström"));
+        assert!(fits_capitals(&dropped(0), "rligen"));
+        assert!(fits_capitals(&dropped(0), "RLIGEN"));
+        assert!(fits_capitals(&dropped(2), "Strm"));
         // A dropped noise mark has no case.
         let mut noise = undoing('ö', "o", 0);
         noise.edits[0].rendering = NOISE_EDIT;
