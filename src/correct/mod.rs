@@ -231,7 +231,7 @@ impl<'l> Corrector<'l> {
         for line in lines {
             for tok in tokenise::tokens(line) {
                 if classify(&tok) == Role::Word {
-                    for (seg, slot) in segments(tok.word) {
+                    for (_, seg, slot) in segments(tok.word) {
                         if !seg.is_empty() {
                             *counts.entry((lower(seg), slot)).or_default() += 1.0;
                         }
@@ -318,10 +318,10 @@ impl<'l> Corrector<'l> {
 
     /// Whether `word` is a known word or compound as printed.
     pub fn is_known(&self, word: &str) -> bool {
-        if !word.contains('-') {
+        if !is_joined(word) {
             return word.is_empty() || self.holds(&lower(word), Slot::Alone);
         }
-        segments(word).all(|(seg, slot)| {
+        segments(word).all(|(_, seg, slot)| {
             seg.is_empty()
                 || (slot == Slot::Head && short_prefix(seg))
                 || self.holds(&lower(seg), slot)
@@ -370,7 +370,7 @@ impl<'l> Corrector<'l> {
     /// The readings of a whole token (hyphenated segments combined); only the
     /// word as printed if nothing else reads it.
     fn readings(&mut self, word: &str, sentence_start: bool) -> Rc<[Reading]> {
-        if !word.contains('-') && !unchangeable(word) {
+        if !is_joined(word) && !unchangeable(word) {
             // Most words of a text: when the search found nothing but the word
             // itself, no reading can change it (case and the character model only
             // price the word as printed), so there is nothing to build.
@@ -386,9 +386,9 @@ impl<'l> Corrector<'l> {
             identity: true,
             kind: CorrectionKind::Diacritic,
         }];
-        let segs: Vec<(&str, Slot)> = segments(word).collect();
+        let segs: Vec<(&str, &str, Slot)> = segments(word).collect();
         let mut any_change = false;
-        for (i, &(seg, slot)) in segs.iter().enumerate() {
+        for (i, &(joint, seg, slot)) in segs.iter().enumerate() {
             let first = i == 0;
             let options = self.segment_readings(seg, slot, first && sentence_start);
             any_change |= options.iter().any(|o| !o.identity);
@@ -399,9 +399,8 @@ impl<'l> Corrector<'l> {
             let mut next = Vec::with_capacity(combos.len() * options.len());
             for c in &combos {
                 for o in &options {
-                    let sep = if first { "" } else { "-" };
                     next.push(Reading {
-                        text: format!("{}{sep}{}", c.text, o.text_or(seg)),
+                        text: format!("{}{joint}{}", c.text, o.text_or(seg)),
                         lm: self.model.word("", c.lm.log_p + o.lm.log_p, 0),
                         emission: c.emission + o.emission,
                         identity: c.identity && o.identity,
@@ -936,22 +935,71 @@ fn lower(word: &str) -> Cow<'_, str> {
     }
 }
 
-/// Segments of a word split at hyphens, with their slots. A trailing hyphen
+/// Whether `word` has more than one segment (see [`segments`]).
+fn is_joined(word: &str) -> bool {
+    word.contains('-') || word.contains('&')
+}
+
+/// Whether the byte at `i` of `word` joins two segments: a hyphen, or an
+/// ampersand before a capitalised name ("IT&Telekomföretagen"). An ampersand
+/// inside a small word is a misprinted letter ("h&r" for "här"), and one in a
+/// word of capitals ("AT&T") is left to the word as a whole.
+fn is_joint(word: &str, i: usize) -> bool {
+    match word.as_bytes()[i] {
+        b'-' => true,
+        b'&' => {
+            let mut after = word[i + 1..].chars();
+            i > 0
+                && after.next().is_some_and(char::is_uppercase)
+                && after.next().is_some_and(char::is_lowercase)
+        }
+        _ => false,
+    }
+}
+
+/// Segments of a word split at its joints (see [`is_joint`]), each with the
+/// joint before it ("" for the first) and its slot. A trailing hyphen
 /// (suspended compound) makes the last segment a head.
-fn segments(word: &str) -> impl Iterator<Item = (&str, Slot)> {
+fn segments(word: &str) -> Segments<'_> {
     let body = word.strip_suffix('-').unwrap_or(word);
-    let trailing = body.len() != word.len();
-    let n = body.bytes().filter(|&b| b == b'-').count() + 1;
-    body.split('-').enumerate().map(move |(i, p)| {
-        let slot = if i + 1 < n || trailing {
+    Segments {
+        body,
+        trailing: body.len() != word.len(),
+        start: Some(0),
+    }
+}
+
+/// The iterator of [`segments`]; it allocates nothing, as it runs for every
+/// word of a text.
+struct Segments<'a> {
+    body: &'a str,
+    trailing: bool,
+    /// Where the next segment starts, or `None` after the last.
+    start: Option<usize>,
+}
+
+impl<'a> Iterator for Segments<'a> {
+    type Item = (&'a str, &'a str, Slot);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let start = self.start?;
+        let body = self.body;
+        let joint_after = (start..body.len()).find(|&i| is_joint(body, i));
+        self.start = joint_after.map(|i| i + 1);
+        let slot = if joint_after.is_some() || self.trailing {
             Slot::Head
-        } else if i > 0 {
+        } else if start > 0 {
             Slot::Tail
         } else {
             Slot::Alone
         };
-        (p, slot)
-    })
+        let joint = if start == 0 {
+            ""
+        } else {
+            &body[start - 1..start]
+        };
+        Some((joint, &body[start..joint_after.unwrap_or(body.len())], slot))
+    }
 }
 
 /// Whether the confusions `c` undoes could have happened where `printed` has
@@ -1045,12 +1093,23 @@ mod tests {
     #[test]
     fn segments_and_slots() {
         let segs = |w| segments(w).collect::<Vec<_>>();
-        assert_eq!(segs("ord"), [("ord", Slot::Alone)]);
+        assert_eq!(segs("ord"), [("", "ord", Slot::Alone)]);
         assert_eq!(
             segs("e-tjanster"),
-            [("e", Slot::Head), ("tjanster", Slot::Tail)]
+            [("", "e", Slot::Head), ("-", "tjanster", Slot::Tail)]
         );
-        assert_eq!(segs("förvaltnings-"), [("förvaltnings", Slot::Head)]);
+        assert_eq!(segs("förvaltnings-"), [("", "förvaltnings", Slot::Head)]);
+        assert_eq!(
+            segs("IT&Telekomforetagen"),
+            [
+                ("", "IT", Slot::Head),
+                ("&", "Telekomforetagen", Slot::Tail)
+            ]
+        );
+        // A misprinted letter, and a name in capitals, are one segment.
+        assert_eq!(segs("h&r"), [("", "h&r", Slot::Alone)]);
+        assert_eq!(segs("AT&T"), [("", "AT&T", Slot::Alone)]);
+        assert_eq!(segs("&Tal"), [("", "&Tal", Slot::Alone)]);
     }
 
     #[test]
