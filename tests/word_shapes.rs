@@ -1,0 +1,43 @@
+//! How the shape of a printed word limits its readings, through the whole
+//! pipeline and the embedded lexicon: capitals, and the joints between the
+//! parts of a word. Each case names what it guards against.
+
+use ocrfix::{Engine, Options};
+
+fn repair(text: &str) -> String {
+    Engine::new(Options::default())
+        .process_text(text, "test.txt")
+        .text
+}
+
+/// (OCR, repaired): a word in the middle of a sentence, so that sentence-start
+/// capitals do not come into it.
+const CASES: &[(&str, &str)] = &[
+    // A capitalised word did not lose its first letter: "Åström" losing its Å
+    // would print "ström".
+    (
+        "Enligt Eva-Lena Strém, férvaltningschef, gick det bra.",
+        "Enligt Eva-Lena Ström, förvaltningschef, gick det bra.",
+    ),
+    // A small word may have lost it.
+    (
+        "Rapporten kommer rligen i maj.",
+        "Rapporten kommer årligen i maj.",
+    ),
+    // An ampersand before a capitalised name joins two parts, each read alone.
+    (
+        "Hon är vd för IT&Telekomfoéretagen i dag.",
+        "Hon är vd för IT&Telekomföretagen i dag.",
+    ),
+    // Inside a small word an ampersand is a misprinted letter.
+    ("Vi bor h&r i dag.", "Vi bor här i dag."),
+    // A name in capitals keeps its ampersand as it is.
+    ("Han kom från AT&T i dag.", "Han kom från AT&T i dag."),
+];
+
+#[test]
+fn word_shapes_limit_readings() {
+    for (ocr, want) in CASES {
+        assert_eq!(repair(ocr).trim_end(), *want, "from {ocr:?}");
+    }
+}
