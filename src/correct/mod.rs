@@ -374,8 +374,11 @@ impl<'l> Corrector<'l> {
             // Most words of a text: when the search found nothing but the word
             // itself, no reading can change it (case and the character model only
             // price the word as printed), so there is nothing to build.
+            // An unknown word with marks in it may still be respelled.
             let cands = self.candidates(&lower(word), Slot::Alone);
-            if cands.iter().all(Candidate::is_identity) {
+            if cands.iter().all(Candidate::is_identity)
+                && (!cands.is_empty() || self.respelled(word).is_none())
+            {
                 return Rc::new([self.printed(word, Some(&cands))]);
             }
         }
@@ -458,6 +461,9 @@ impl<'l> Corrector<'l> {
             .collect();
         if !out.iter().any(|(r, _)| r.identity) {
             out.push((self.unknown(seg), None));
+            if let Some(r) = self.respelled(seg).filter(|_| cands.is_empty()) {
+                out.push((r, None));
+            }
         } else if cands.iter().any(|c| c.is_identity() && c.parts.len() == 1) {
             for (r, _) in out.iter_mut().filter(|(r, _)| !r.identity) {
                 r.emission += KEEP_COST;
@@ -545,6 +551,62 @@ impl<'l> Corrector<'l> {
             identity: true,
             kind: CorrectionKind::Diacritic,
         }
+    }
+
+    /// A word the lexicon lacks, with the marks the OCR prints for å, ä and ö
+    /// undone: a character Swedish words do not have ("é", "6", "#") between
+    /// two letters is read as the letter it most often stands for in this
+    /// document. Names the lexicon lacks ("Siésteen") are repaired this way,
+    /// priced like [`Corrector::unknown`] by the character model, plus the
+    /// confusions undone.
+    fn respelled(&self, observed: &str) -> Option<Reading> {
+        let chars: Vec<char> = observed.chars().collect();
+        let mut text = String::with_capacity(observed.len() + 2);
+        let mut undone = 0.0;
+        for (i, &ch) in chars.iter().enumerate() {
+            let between_letters = i > 0
+                && chars[i - 1].is_alphabetic()
+                && chars.get(i + 1).is_some_and(|c| c.is_alphabetic());
+            match self
+                .mark_reading(ch)
+                .filter(|_| between_letters && !swedish_e_acute(&chars[i..]))
+            {
+                Some((truth, cost)) => {
+                    if chars[i - 1].is_uppercase() && chars[i + 1].is_uppercase() {
+                        text.extend(truth.to_uppercase());
+                    } else {
+                        text.push(truth);
+                    }
+                    undone += cost;
+                }
+                None => text.push(ch),
+            }
+        }
+        if undone == 0.0 {
+            return None;
+        }
+        let mut reading = self.unknown(&text);
+        reading.emission = self.unknown(observed).emission + undone;
+        reading.identity = false;
+        reading.text = text;
+        Some(reading)
+    }
+
+    /// The letter a mark stands for most often under this document's channel,
+    /// and the cost of that confusion; `None` for letters and for characters
+    /// that are no rendering.
+    fn mark_reading(&self, ch: char) -> Option<(char, f32)> {
+        if ch.is_ascii_alphabetic() || DIACRITICS.contains(&ch) {
+            return None;
+        }
+        let mut buf = [0; 4];
+        let seen: &str = ch.encode_utf8(&mut buf);
+        RENDERINGS
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.seen == seen)
+            .map(|(i, r)| (r.truth, self.channel.cost(i)))
+            .min_by(|a, b| a.1.total_cmp(&b.1))
     }
 
     /// Corrects the words of `lines` in place (after [`crate::dehyphenate`] has
@@ -919,6 +981,17 @@ fn compound_log_p(parts: &[search::Part]) -> f32 {
         - JUNCTION_COST * (parts.len().saturating_sub(1)) as f32
         - if unmarked_end { UNMARKED_END_COST } else { 0.0 }
         - UNMARKED_MIDDLE_COST * unmarked_middles as f32
+}
+
+/// Whether `rest`, from an "é" on, spells é where Swedish writes it: before
+/// a vowel ("Andréen", "Ekéus", "idéer") or in a last syllable "-én" (the
+/// surnames "Lindén", "Wikrén"), where å, ä and ö are rare.
+fn swedish_e_acute(rest: &[char]) -> bool {
+    match rest {
+        ['é' | 'É', next, ..] if "aeiouyåäöAEIOUYÅÄÖ".contains(*next) => true,
+        ['é' | 'É', 'n' | 'N'] => true,
+        _ => false,
+    }
 }
 
 /// `word` in lower case, borrowed when it already is (most words are).
