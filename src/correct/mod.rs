@@ -556,10 +556,15 @@ impl<'l> Corrector<'l> {
     /// A word the lexicon lacks, with the marks the OCR prints for å, ä and ö
     /// undone: a character Swedish words do not have ("é", "6", "#") between
     /// two letters is read as the letter it most often stands for in this
-    /// document. Names the lexicon lacks ("Siésteen") are repaired this way,
-    /// priced like [`Corrector::unknown`] by the character model, plus the
-    /// confusions undone.
+    /// document ("sektorévergripande"), priced like [`Corrector::unknown`] by
+    /// the character model, plus the confusions undone. Not capitalised words:
+    /// a name's é may be its own, its mark may stand for a rarer letter
+    /// ("Fégerstam" for "Fägerstam"), and extraction reconciles a name's
+    /// spellings across its mentions.
     fn respelled(&self, observed: &str) -> Option<Reading> {
+        if case::starts_upper(observed) {
+            return None;
+        }
         let chars: Vec<char> = observed.chars().collect();
         let mut text = String::with_capacity(observed.len() + 2);
         let mut undone = 0.0;
