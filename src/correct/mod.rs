@@ -567,7 +567,7 @@ impl<'l> Corrector<'l> {
         }
         let chars: Vec<char> = observed.chars().collect();
         let mut text = String::with_capacity(observed.len() + 2);
-        let mut undone = 0.0;
+        let (mut undone, mut marks) = (0.0, 0);
         for (i, &ch) in chars.iter().enumerate() {
             let between_letters = i > 0
                 && chars[i - 1].is_alphabetic()
@@ -583,11 +583,12 @@ impl<'l> Corrector<'l> {
                         text.push(truth);
                     }
                     undone += cost;
+                    marks += 1;
                 }
                 None => text.push(ch),
             }
         }
-        if undone == 0.0 {
+        if marks == 0 {
             return None;
         }
         let mut reading = self.unknown(&text);
