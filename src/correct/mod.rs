@@ -19,7 +19,7 @@ pub mod lm;
 pub mod rules;
 pub mod search;
 
-use crate::confusion::{Channel, DIACRITICS, Evidence, RENDERINGS};
+use crate::confusion::{self, Channel, DIACRITICS, Evidence, RENDERINGS};
 use crate::lexicon::{Entry, Lexicon, chars, english, flags};
 use crate::sidecar::{Correction, CorrectionKind};
 use crate::tokenise::{self, SENTENCE_START, Token};
@@ -377,7 +377,7 @@ impl<'l> Corrector<'l> {
             // An unknown word with marks in it may still be respelled.
             let cands = self.candidates(&lower(word), Slot::Alone);
             if cands.iter().all(Candidate::is_identity)
-                && (!cands.is_empty() || self.respelled(word).is_none())
+                && (!cands.is_empty() || self.respelling(word).is_none())
             {
                 return Rc::new([self.printed(word, Some(&cands))]);
             }
@@ -460,8 +460,17 @@ impl<'l> Corrector<'l> {
             .map(|c| (self.reading(c, seg, sentence_start), Some(c)))
             .collect();
         if !out.iter().any(|(r, _)| r.identity) {
-            out.push((self.unknown(seg), None));
-            if let Some(r) = self.respelled(seg).filter(|_| cands.is_empty()) {
+            let unknown = self.unknown(seg);
+            let printed_emission = unknown.emission;
+            out.push((unknown, None));
+            if cands.is_empty()
+                && let Some((text, undone)) = self.respelling(seg)
+            {
+                // Priced like the word as printed, plus the confusions undone.
+                let mut r = self.unknown(&text);
+                r.emission = printed_emission + undone;
+                r.identity = false;
+                r.text = text;
                 out.push((r, None));
             }
         } else if cands.iter().any(|c| c.is_identity() && c.parts.len() == 1) {
@@ -554,14 +563,14 @@ impl<'l> Corrector<'l> {
     }
 
     /// A word the lexicon lacks, with the marks the OCR prints for å, ä and ö
-    /// undone: a character Swedish words do not have ("é", "6", "#") between
-    /// two letters is read as the letter it most often stands for in this
-    /// document ("sektorévergripande"), priced like [`Corrector::unknown`] by
-    /// the character model, plus the confusions undone. Not capitalised words:
-    /// a name's é may be its own, its mark may stand for a rarer letter
-    /// ("Fégerstam" for "Fägerstam"), and extraction reconciles a name's
-    /// spellings across its mentions.
-    fn respelled(&self, observed: &str) -> Option<Reading> {
+    /// undone, and the cost of the confusions undone: a character Swedish
+    /// words do not have ("é", "6", "#") between two letters is read as the
+    /// letter it most often stands for in this document ("sektorévergripande").
+    /// `None` when there is no such mark. Not capitalised words: a name's é may
+    /// be its own, its mark may stand for a rarer letter ("Fégerstam" for
+    /// "Fägerstam"), and extraction reconciles a name's spellings across its
+    /// mentions.
+    fn respelling(&self, observed: &str) -> Option<(String, f32)> {
         if case::starts_upper(observed) {
             return None;
         }
@@ -588,14 +597,7 @@ impl<'l> Corrector<'l> {
                 None => text.push(ch),
             }
         }
-        if marks == 0 {
-            return None;
-        }
-        let mut reading = self.unknown(&text);
-        reading.emission = self.unknown(observed).emission + undone;
-        reading.identity = false;
-        reading.text = text;
-        Some(reading)
+        (marks > 0).then_some((text, undone))
     }
 
     /// The letter a mark stands for most often under this document's channel,
@@ -607,11 +609,11 @@ impl<'l> Corrector<'l> {
         }
         let mut buf = [0; 4];
         let seen: &str = ch.encode_utf8(&mut buf);
-        RENDERINGS
+        confusion::starting_at(seen.as_bytes())
             .iter()
-            .enumerate()
-            .filter(|(_, r)| r.seen == seen)
-            .map(|(i, r)| (r.truth, self.channel.cost(i)))
+            .map(|&i| usize::from(i))
+            .filter(|&i| RENDERINGS[i].seen == seen)
+            .map(|i| (RENDERINGS[i].truth, self.channel.cost(i)))
             .min_by(|a, b| a.1.total_cmp(&b.1))
     }
 
