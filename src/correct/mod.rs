@@ -53,8 +53,11 @@ const UNMARKED_END_COST: f32 = 4.0;
 /// Extra cost of reading a word the lexicon holds as another word. The
 /// confusion model prices each misprint alone, but a misprint that happens to
 /// spell another real word is rarer than the model says, and changing a right
-/// word costs as much as leaving a wrong one.
-const KEEP_COST: f32 = 2.0;
+/// word costs as much as leaving a wrong one. 1.5 rather than 2.0 lets the
+/// word-pair model settle "innebar"/"innebär", "in"/"än" more often: error
+/// reduction rose on every fixture set and on a generated gold set, with
+/// one new error for about four words mended.
+const KEEP_COST: f32 = 1.5;
 
 /// Words on each side within which English neighbours make a word English.
 const ENGLISH_WINDOW: usize = 3;
