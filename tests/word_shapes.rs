@@ -44,6 +44,17 @@ const CASES: &[(&str, &str)] = &[
         "Enligt Per Ekéus och Anna Wikrén i dag.",
         "Enligt Per Ekéus och Anna Wikrén i dag.",
     ),
+    // After a number and a hyphen, hunspell's compound rules allow forms that
+    // stand nowhere else ("åriga", "tals"): a damaged one is read as such, an
+    // intact one is not misread as another word ("åtals").
+    (
+        "Det gäller alla 14-ariga elever i dag.",
+        "Det gäller alla 14-åriga elever i dag.",
+    ),
+    (
+        "Det var under 90-talskrisen som det hände.",
+        "Det var under 90-talskrisen som det hände.",
+    ),
 ];
 
 #[test]

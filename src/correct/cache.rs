@@ -30,7 +30,7 @@ type Map = FxHashMap<String, Readings>;
 
 #[derive(Default)]
 struct Generation {
-    maps: [Map; 3],
+    maps: [Map; Slot::COUNT],
     bytes: usize,
 }
 

@@ -188,7 +188,7 @@ pub struct Corrector<'l> {
     model: lm::Model<'l>,
     /// The readings of the words met in this document, per slot, so that the
     /// shared cache is asked once per word.
-    seen: [FxHashMap<String, Readings>; 3],
+    seen: [FxHashMap<String, Readings>; Slot::COUNT],
     /// The sentence start as the language model sees it.
     start: lm::Word,
 }
@@ -335,6 +335,9 @@ impl<'l> Corrector<'l> {
     fn holds(&self, lower: &str, slot: Slot) -> bool {
         if let Some(cands) = self.seen[slot as usize].get(lower) {
             return cands.iter().any(Candidate::is_identity);
+        }
+        if slot == Slot::Numbered {
+            return self.holds(lower, Slot::Tail) || rule_tail(self.lexicon, lower);
         }
         // A word not met in the document, such as two words being tried as one:
         // a walk that undoes no confusion answers at a fraction of the cost of
@@ -940,6 +943,37 @@ fn search_all(lexicon: &Lexicon, lower: &str, slot: Slot) -> Readings {
             limits,
         ));
     }
+    if slot == Slot::Numbered {
+        // The search offered every form; keep those that may end a word here.
+        all.retain(|c| match c.parts.as_slice() {
+            [only] => {
+                only.entry.flags & (flags::WORD | flags::END) != 0 || rule_tail(lexicon, &c.form)
+            }
+            _ => true,
+        });
+        if !all.iter().any(Candidate::is_identity) && rule_tail(lexicon, lower) {
+            // A rule compound such as "talskrisen" in "90-talskrisen", which the
+            // search (forms and flagged compounds) does not spell: the word as
+            // printed, priced as the lexicon prices compounds.
+            let log_p = lexicon
+                .log_p_compound(&format!("0-{lower}"))
+                .unwrap_or_else(|| lexicon.floor_log_p());
+            all.push(Candidate {
+                form: lower.to_string(),
+                edits: Vec::new(),
+                identities: diacritics_in(lower),
+                noise: 0.0,
+                parts: vec![search::Part {
+                    end: lower.len(),
+                    entry: Entry {
+                        flags: flags::WORD,
+                        log_p,
+                        count: 0,
+                    },
+                }],
+            });
+        }
+    }
     let cost = |c: &Candidate| c.channel_cost(generic) - log_p(c);
     all.sort_by(|a, b| cost(a).total_cmp(&cost(b)));
     // The same form can come from two transducers (each search gives a form
@@ -954,6 +988,15 @@ fn search_all(lexicon: &Lexicon, lower: &str, slot: Slot) -> Readings {
         kept.push(all[i].clone());
     }
     kept.into()
+}
+
+/// Whether hunspell's compound rules let `lower` follow a number and a hyphen
+/// ("åriga" in "14-åriga", "talskrisen" in "90-talskrisen"). The dictionary
+/// gives every digit the same flags, so one number stands for all.
+fn rule_tail(lexicon: &Lexicon, lower: &str) -> bool {
+    lexicon
+        .compound_split(&format!("0-{lower}"))
+        .is_some_and(|parts| parts.iter().any(|p| p.form == "-"))
 }
 
 /// Log probability of a candidate: its stored form's, or an estimate for a
@@ -1043,13 +1086,15 @@ fn is_joint(word: &str, i: usize) -> bool {
 
 /// Segments of a word split at its joints (see [`is_joint`]), each with the
 /// joint before it ("" for the first) and its slot. A trailing hyphen
-/// (suspended compound) makes the last segment a head.
+/// (suspended compound) makes the last segment a head; a number and a hyphen
+/// before the last make it [`Slot::Numbered`].
 fn segments(word: &str) -> Segments<'_> {
     let body = word.strip_suffix('-').unwrap_or(word);
     Segments {
         body,
         trailing: body.len() != word.len(),
         start: Some(0),
+        after_number: false,
     }
 }
 
@@ -1060,6 +1105,8 @@ struct Segments<'a> {
     trailing: bool,
     /// Where the next segment starts, or `None` after the last.
     start: Option<usize>,
+    /// Whether the segment before the next is a number followed by a hyphen.
+    after_number: bool,
 }
 
 impl<'a> Iterator for Segments<'a> {
@@ -1070,19 +1117,25 @@ impl<'a> Iterator for Segments<'a> {
         let body = self.body;
         let joint_after = (start..body.len()).find(|&i| is_joint(body, i));
         self.start = joint_after.map(|i| i + 1);
+        let seg = &body[start..joint_after.unwrap_or(body.len())];
         let slot = if joint_after.is_some() || self.trailing {
             Slot::Head
+        } else if self.after_number {
+            Slot::Numbered
         } else if start > 0 {
             Slot::Tail
         } else {
             Slot::Alone
         };
+        self.after_number = joint_after.is_some_and(|i| body.as_bytes()[i] == b'-')
+            && !seg.is_empty()
+            && unchangeable(seg);
         let joint = if start == 0 {
             ""
         } else {
             &body[start - 1..start]
         };
-        Some((joint, &body[start..joint_after.unwrap_or(body.len())], slot))
+        Some((joint, seg, slot))
     }
 }
 
@@ -1194,6 +1247,26 @@ mod tests {
         assert_eq!(segs("h&r"), [("", "h&r", Slot::Alone)]);
         assert_eq!(segs("AT&T"), [("", "AT&T", Slot::Alone)]);
         assert_eq!(segs("&Tal"), [("", "&Tal", Slot::Alone)]);
+        assert_eq!(
+            segs("14-ariga"),
+            [("", "14", Slot::Head), ("-", "ariga", Slot::Numbered)]
+        );
+        assert_eq!(
+            segs("IT-14-ariga"),
+            [
+                ("", "IT", Slot::Head),
+                ("-", "14", Slot::Head),
+                ("-", "ariga", Slot::Numbered)
+            ]
+        );
+        assert_eq!(
+            segs("14-ariga-"),
+            [("", "14", Slot::Head), ("-", "ariga", Slot::Head)]
+        );
+        assert_eq!(
+            segs("A4-ark"),
+            [("", "A4", Slot::Head), ("-", "ark", Slot::Tail)]
+        );
     }
 
     #[test]

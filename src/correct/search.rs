@@ -21,6 +21,16 @@ pub enum Slot {
     Head,
     /// After a hyphen ("-tjänster"): may be a compound's last part.
     Tail,
+    /// After a number and a hyphen ("14-åriga", "90-talskrisen"). hunspell's
+    /// compound rules let forms follow a number that stand nowhere else
+    /// ("åriga", "tals"), so here the search offers every form and the
+    /// corrector keeps those the rules accept.
+    Numbered,
+}
+
+impl Slot {
+    /// How many slots there are (for tables indexed by `slot as usize`).
+    pub const COUNT: usize = 4;
 }
 
 /// One confusion undone by a candidate.
@@ -206,6 +216,7 @@ impl<D: AsRef<[u8]>> Walk<'_, D> {
         if pos == self.observed.len() {
             let ok = match (first, self.slot) {
                 (true, Slot::Head) => entry.flags & (flags::WORD | flags::BEGIN) != 0,
+                (true, Slot::Numbered) => true,
                 (true, _) => entry.flags & flags::WORD != 0,
                 // A last part without hunspell's END flag is allowed but priced
                 // (see `correct::compound_log_p`): the flags miss many real
