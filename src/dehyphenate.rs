@@ -9,7 +9,7 @@
 
 use crate::correct::Corrector;
 use crate::sidecar::{Correction, CorrectionKind};
-use crate::tokenise::{self, Token};
+use crate::tokenise::Token;
 
 /// Words that follow a suspended compound's hyphen ("kunskaps- och
 /// metodområden"): never the end of a split word.
@@ -45,7 +45,7 @@ pub fn dehyphenate(
         if !lines[i].trim_end().ends_with('-') {
             continue;
         }
-        let Some(head) = tokenise::tokens(&lines[i]).last().copied() else {
+        let Some(head) = corrector.tokens(i, &lines[i]).last().copied() else {
             continue;
         };
         if !(head.word.len() > 1 && head.word.ends_with('-') && head.trail.is_empty()) {
@@ -56,7 +56,7 @@ pub fn dehyphenate(
         };
         let (head_start, head_word) = (head.start, head.word.to_string());
         let stem = &head_word[..head_word.len() - 1];
-        let Some((join, tail)) = tokenise::tokens(&lines[j]).first().map(|t| {
+        let Some((join, tail)) = corrector.tokens(j, &lines[j]).first().map(|t| {
             (
                 decide(stem, t, corrector),
                 (t.start, t.word.to_string(), t.trail.to_string()),
@@ -85,6 +85,7 @@ pub fn dehyphenate(
         } else {
             format!("{indent}{rest}")
         };
+        corrector.line_changed(j, &lines[j]);
         out.push(Correction::at(
             i,
             &lines[i],
@@ -95,6 +96,7 @@ pub fn dehyphenate(
             confidence,
         ));
         lines[i].replace_range(head_start.., &format!("{joined}{tail_trail}"));
+        corrector.line_changed(i, &lines[i]);
     }
     (out, skipped)
 }

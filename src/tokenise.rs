@@ -5,6 +5,7 @@
 //! characters that the OCR uses for å, ä, ö (# & £ | [ and digits) stay in the word.
 
 use std::borrow::Cow;
+use std::hash::BuildHasher;
 
 /// One whitespace-separated chunk of a line, split into its word core and the
 /// punctuation around it.
@@ -92,6 +93,12 @@ pub fn is_number(word: &str) -> bool {
 /// The tokens of one line, in order.
 pub fn tokens(line: &str) -> Vec<Token<'_>> {
     let mut out = Vec::with_capacity(line.len() / 6 + 1);
+    each_token(line, |t| out.push(t));
+    out
+}
+
+/// Calls `f` with each token of `line`, in order.
+fn each_token<'a>(line: &'a str, mut f: impl FnMut(Token<'a>)) {
     let mut start = None;
     let bytes = line.as_bytes();
     let mut i = 0;
@@ -106,7 +113,7 @@ pub fn tokens(line: &str) -> Vec<Token<'_>> {
         };
         match (space, start) {
             (true, Some(s)) => {
-                out.push(split_chunk(&line[s..i], s));
+                f(split_chunk(&line[s..i], s));
                 start = None;
             }
             (false, None) => start = Some(i),
@@ -115,9 +122,147 @@ pub fn tokens(line: &str) -> Vec<Token<'_>> {
         i += len;
     }
     if let Some(s) = start {
-        out.push(split_chunk(&line[s..], s));
+        f(split_chunk(&line[s..], s));
     }
-    out
+}
+
+/// The tokens of a document's lines, split once for the stages that read the
+/// same lines word by word (the corrector counts the words, looks for split
+/// words and years, then reads each word in context), and kept as byte
+/// offsets so that they borrow nothing. Each line's tokens are kept with the
+/// line's length and hash, and a line that no longer matches them is split
+/// afresh: a stage that changes a line need not say so, but when it does
+/// ([`LineTokens::update`]) later stages find the new line split.
+#[derive(Debug, Default)]
+pub struct LineTokens {
+    /// The tokens of all lines, line after line (a changed line's at the end).
+    spans: Vec<Span>,
+    /// Each line's tokens in `spans`, and what the line was when it was split.
+    lines: Vec<Split>,
+}
+
+/// A token as offsets in its line: lead from `lead` to `start`, word to `end`,
+/// trail to `trail_end`. Lines over 4 GB are not kept (see [`Split`]).
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    lead: u32,
+    start: u32,
+    end: u32,
+    trail_end: u32,
+}
+
+/// Where a line's tokens are in [`LineTokens::spans`].
+#[derive(Debug, Clone, Copy)]
+struct Split {
+    first: usize,
+    count: usize,
+    /// The length of the line split; `usize::MAX` for a line not kept.
+    len: usize,
+    /// The hash of the line split.
+    hash: u64,
+}
+
+impl LineTokens {
+    /// Splits every line of `lines`.
+    pub fn new(lines: &[String]) -> LineTokens {
+        let bytes: usize = lines.iter().map(String::len).sum();
+        let mut t = LineTokens {
+            spans: Vec::with_capacity(bytes / 6 + 1),
+            lines: Vec::with_capacity(lines.len()),
+        };
+        for line in lines {
+            let split = t.split(line);
+            t.lines.push(split);
+        }
+        t
+    }
+
+    /// Splits `line` anew after a stage changed it (line index `ln`).
+    pub fn update(&mut self, ln: usize, line: &str) {
+        let split = self.split(line);
+        if let Some(s) = self.lines.get_mut(ln) {
+            *s = split;
+        }
+    }
+
+    /// How many tokens the lines have (as last split).
+    pub fn len(&self) -> usize {
+        self.lines.iter().map(|s| s.count).sum()
+    }
+
+    /// Whether no line has a token.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The tokens of line `ln`, whose text is now `line`, in order.
+    pub fn of<'a>(&self, ln: usize, line: &'a str) -> Vec<Token<'a>> {
+        let mut out = Vec::with_capacity(self.lines.get(ln).map_or(0, |s| s.count));
+        self.each(ln, line, |t| out.push(t));
+        out
+    }
+
+    /// Calls `f` with each token of line `ln`, whose text is now `line`.
+    pub fn each<'a>(&self, ln: usize, line: &'a str, mut f: impl FnMut(Token<'a>)) {
+        let kept = self
+            .lines
+            .get(ln)
+            .filter(|s| s.len == line.len() && s.hash == line_hash(line));
+        let Some(&Split { first, count, .. }) = kept else {
+            each_token(line, f);
+            return;
+        };
+        for s in &self.spans[first..first + count] {
+            let (lead, start, end, trail_end) = (
+                s.lead as usize,
+                s.start as usize,
+                s.end as usize,
+                s.trail_end as usize,
+            );
+            f(Token {
+                word: &line[start..end],
+                start,
+                lead: &line[lead..start],
+                trail: &line[end..trail_end],
+            });
+        }
+    }
+
+    /// Appends the spans of `line` and says where they are.
+    fn split(&mut self, line: &str) -> Split {
+        let first = self.spans.len();
+        if u32::try_from(line.len()).is_err() {
+            return Split {
+                first,
+                count: 0,
+                len: usize::MAX,
+                hash: 0,
+            };
+        }
+        // The line's length fits in u32, so do all offsets in it.
+        let off = |i: usize| i as u32;
+        let spans = &mut self.spans;
+        each_token(line, |t| {
+            spans.push(Span {
+                lead: off(t.start - t.lead.len()),
+                start: off(t.start),
+                end: off(t.end()),
+                trail_end: off(t.end() + t.trail.len()),
+            });
+        });
+        Split {
+            first,
+            count: self.spans.len() - first,
+            len: line.len(),
+            hash: line_hash(line),
+        }
+    }
+}
+
+/// A line's hash, which tells whether it is still the line that was split:
+/// far cheaper than splitting it again.
+fn line_hash(line: &str) -> u64 {
+    rustc_hash::FxBuildHasher.hash_one(line)
 }
 
 fn split_chunk(chunk: &str, offset: usize) -> Token<'_> {
@@ -195,6 +340,27 @@ mod tests {
         let t = tokens(line);
         assert_eq!(t[2].word, "innova-");
         assert_eq!(&line[t[2].start..t[2].end()], "innova-");
+    }
+
+    #[test]
+    fn kept_tokens_follow_changed_lines() {
+        let mut lines: Vec<String> = ["Det #r s& f6r,", "", "— \"En till en”, innova-"]
+            .map(String::from)
+            .to_vec();
+        let mut kept = LineTokens::new(&lines);
+        assert_eq!(kept.len(), 9);
+        for (ln, line) in lines.iter().enumerate() {
+            assert_eq!(kept.of(ln, line), tokens(line));
+        }
+        // Changed and told, changed to the same length and not told: both
+        // read as the line now is.
+        lines[0] = "Det är så för,".to_string();
+        kept.update(0, &lines[0]);
+        lines[2] = "— \"En till en”, innova+".to_string();
+        for (ln, line) in lines.iter().enumerate() {
+            assert_eq!(kept.of(ln, line), tokens(line));
+        }
+        assert_eq!(kept.of(7, "ett två"), tokens("ett två"));
     }
 
     #[test]

@@ -22,7 +22,7 @@ pub mod search;
 use crate::confusion::{self, Channel, DIACRITICS, Evidence, RENDERINGS};
 use crate::lexicon::{Entry, Lexicon, chars, english, flags};
 use crate::sidecar::{Correction, CorrectionKind};
-use crate::tokenise::{self, SENTENCE_START, Token};
+use crate::tokenise::{self, LineTokens, SENTENCE_START, Token};
 use cache::Readings;
 use rustc_hash::FxHashMap;
 use search::{Candidate, Limits, NOISE_EDIT, Slot};
@@ -191,6 +191,8 @@ pub struct Corrector<'l> {
     seen: [FxHashMap<String, Readings>; Slot::COUNT],
     /// The sentence start as the language model sees it.
     start: lm::Word,
+    /// The document's lines split into tokens once, for every pass over them.
+    tokens: LineTokens,
 }
 
 impl std::fmt::Debug for Corrector<'_> {
@@ -224,6 +226,7 @@ impl<'l> Corrector<'l> {
             model,
             seen: Default::default(),
             start,
+            tokens: LineTokens::new(lines),
         };
         // Each distinct word segment once, with how often it occurs.
         // About one distinct word in twenty bytes of text: sized up front, the
@@ -231,8 +234,8 @@ impl<'l> Corrector<'l> {
         let bytes: usize = lines.iter().map(String::len).sum();
         let mut counts: FxHashMap<(Cow<'_, str>, Slot), f32> =
             FxHashMap::with_capacity_and_hasher(bytes / 20, Default::default());
-        for line in lines {
-            for tok in tokenise::tokens(line) {
+        for (ln, line) in lines.iter().enumerate() {
+            c.tokens.each(ln, line, |tok| {
                 if classify(&tok) == Role::Word {
                     for (_, seg, slot) in segments(tok.word) {
                         if !seg.is_empty() {
@@ -240,7 +243,7 @@ impl<'l> Corrector<'l> {
                         }
                     }
                 }
-            }
+            });
         }
         // A word whose only reading is itself (most words of a text) says the
         // same under every channel: its evidence (whole counts, whose sum does
@@ -285,6 +288,17 @@ impl<'l> Corrector<'l> {
     /// The channel estimated for this document.
     pub fn channel(&self) -> &Channel {
         &self.channel
+    }
+
+    /// The tokens of line `ln` of the document, which now reads `line`.
+    pub fn tokens<'a>(&self, ln: usize, line: &'a str) -> Vec<Token<'a>> {
+        self.tokens.of(ln, line)
+    }
+
+    /// Tells the corrector that line `ln` of the document now reads `line`
+    /// (a stage before [`Corrector::correct_lines`] changed it).
+    pub fn line_changed(&mut self, ln: usize, line: &str) {
+        self.tokens.update(ln, line);
     }
 
     /// The readings of a lower-case word segment: from this document's table,
@@ -624,7 +638,9 @@ impl<'l> Corrector<'l> {
     }
 
     /// Corrects the words of `lines` in place (after [`crate::dehyphenate`] has
-    /// joined the words split across lines, so that they are read in context).
+    /// joined the words split across lines, so that they are read in context):
+    /// the lines given to [`Corrector::new`], changed since only as told with
+    /// [`Corrector::line_changed`].
     /// Returns the corrections at or above `min_confidence` (applied) and how
     /// many were below.
     pub fn correct_lines(
@@ -691,14 +707,14 @@ impl<'l> Corrector<'l> {
     /// The words of the document with their readings, in order. Words the
     /// corrector must not touch become context breaks.
     fn sites<'t>(&mut self, lines: &'t [String]) -> Vec<Site<'t>> {
-        let mut sites: Vec<Site<'t>> = Vec::new();
+        let mut sites: Vec<Site<'t>> = Vec::with_capacity(self.tokens.len());
         // Readings of each distinct word, apart at the start of a sentence
         // (where a capital says nothing).
         let mut memo: [FxHashMap<&'t str, Rc<[Reading]>>; 2] = Default::default();
         let mut sentence_start = true;
         let mut prev_blank = true;
         for (ln, line) in lines.iter().enumerate() {
-            let toks = tokenise::tokens(line);
+            let toks = self.tokens.of(ln, line);
             if toks.is_empty() {
                 prev_blank = true;
                 sentence_start = true;

@@ -41,7 +41,8 @@ pub fn apply(
     let years = years_in(lines);
     for (ln, line) in lines.iter_mut().enumerate() {
         let mut edits: Vec<(usize, usize, Correction)> = Vec::new();
-        let toks = tokenise::tokens(line);
+        let mut changed = false;
+        let toks = corrector.tokens.of(ln, line);
         let mut i = 0;
         while i < toks.len() {
             let t = toks[i];
@@ -102,6 +103,10 @@ pub fn apply(
             }
             line.replace_range(s..e, &c.to);
             out.push(c);
+            changed = true;
+        }
+        if changed {
+            corrector.line_changed(ln, line);
         }
     }
     out.sort_by_key(|c| (c.line, c.column));
