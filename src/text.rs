@@ -1,6 +1,19 @@
 //! The text of a document as lines, keeping each line's own terminator so that
 //! CRLF input comes out as CRLF and a missing final newline stays missing.
 
+/// Whether `c` is a letter: [`char::is_alphabetic`], answered without the
+/// Unicode tables for Latin-1 (all of Swedish), where the standard library
+/// looks up every letter beyond ASCII.
+pub fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\u{0}'..='\u{7F}' => false,
+        'ª' | 'µ' | 'º' | 'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ÿ' => true,
+        '\u{80}'..='\u{FF}' => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
 /// A document's text split into lines.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Lines {
@@ -57,6 +70,13 @@ mod tests {
     fn round_trips_mixed_endings() {
         for text in ["", "a", "a\n", "a\r\nb\r\n", "a\nb", "\n\n", "x\r\ny\nz"] {
             assert_eq!(Lines::split(text).join(), text);
+        }
+    }
+
+    #[test]
+    fn letters_as_the_standard_library_has_them() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
         }
     }
 

@@ -1,6 +1,7 @@
 //! Letter case: the corrector works in lower case and gives the repaired word the
 //! case pattern the OCR'd word had.
 
+use crate::text::is_letter;
 use std::borrow::Cow;
 
 /// The case pattern of a word.
@@ -18,7 +19,7 @@ pub enum Case {
 
 /// The case pattern of `word`, judged on its letters only.
 pub fn case_of(word: &str) -> Case {
-    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    let mut letters = word.chars().filter(|&c| is_letter(c));
     let Some(first) = letters.next() else {
         return Case::Lower;
     };
@@ -42,7 +43,7 @@ pub fn case_of(word: &str) -> Case {
 /// mark such as "[" or "|" before it).
 pub fn starts_upper(word: &str) -> bool {
     word.chars()
-        .find(|c| c.is_alphabetic())
+        .find(|&c| is_letter(c))
         .is_some_and(char::is_uppercase)
 }
 

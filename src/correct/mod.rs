@@ -22,6 +22,7 @@ pub mod search;
 use crate::confusion::{self, Channel, DIACRITICS, Evidence, RENDERINGS};
 use crate::lexicon::{Entry, Lexicon, chars, english, flags};
 use crate::sidecar::{Correction, CorrectionKind};
+use crate::text::is_letter;
 use crate::tokenise::{self, LineTokens, SENTENCE_START, Token};
 use cache::Readings;
 use rustc_hash::FxHashMap;
@@ -1066,10 +1067,16 @@ fn swedish_e_acute(rest: &[char]) -> bool {
 
 /// `word` in lower case, borrowed when it already is (most words are).
 fn lower(word: &str) -> Cow<'_, str> {
-    let upper = if word.is_ascii() {
-        word.bytes().any(|b| b.is_ascii_uppercase())
-    } else {
-        word.chars().any(char::is_uppercase)
+    // One pass over the bytes up to the first capital or non-ASCII character,
+    // from where (rarely) the characters are looked at.
+    let upper = match word
+        .bytes()
+        .position(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        None => false,
+        Some(i) => {
+            word.as_bytes()[i].is_ascii_uppercase() || word[i..].chars().any(char::is_uppercase)
+        }
     };
     if upper {
         Cow::Owned(word.to_lowercase())
@@ -1131,7 +1138,13 @@ impl<'a> Iterator for Segments<'a> {
     fn next(&mut self) -> Option<Self::Item> {
         let start = self.start?;
         let body = self.body;
-        let joint_after = (start..body.len()).find(|&i| is_joint(body, i));
+        // Only a hyphen or an ampersand can be a joint: look at those alone.
+        let joint_after = body.as_bytes()[start..]
+            .iter()
+            .enumerate()
+            .filter(|&(_, &b)| b == b'-' || b == b'&')
+            .map(|(i, _)| start + i)
+            .find(|&i| is_joint(body, i));
         self.start = joint_after.map(|i| i + 1);
         let seg = &body[start..joint_after.unwrap_or(body.len())];
         let slot = if joint_after.is_some() || self.trailing {
@@ -1200,7 +1213,7 @@ fn unchangeable(seg: &str) -> bool {
 /// A one-letter or all-capital prefix before a hyphen ("e-", "IT-", "EU-"),
 /// taken as it is.
 fn short_prefix(seg: &str) -> bool {
-    let letters = seg.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = seg.chars().filter(|&c| is_letter(c)).count();
     let len = seg.chars().count();
     letters == len && (len == 1 || (len <= 5 && seg.chars().all(char::is_uppercase)))
 }
@@ -1217,13 +1230,22 @@ fn classify(tok: &Token<'_>) -> Role {
     if b[0].is_ascii_lowercase() && b.iter().all(|&c| c.is_ascii_lowercase() || c >= 0x80) {
         return Role::Word;
     }
+    // Next most: a capitalised word ("Det", "Förvaltningen"), which a small
+    // ASCII letter after the capital tells from an acronym.
+    let rest = &b[1..];
+    if b[0].is_ascii_uppercase()
+        && rest.iter().all(|&c| c.is_ascii_lowercase() || c >= 0x80)
+        && (rest.is_empty() || rest.iter().any(u8::is_ascii_lowercase))
+    {
+        return Role::Word;
+    }
     if tok.is_number() {
         return Role::Fixed;
     }
     if w.contains(['@', '/', '\\', '_', '=', '<', '>', '+']) || w.contains("www.") {
         return Role::Skip;
     }
-    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = w.chars().filter(|&c| is_letter(c)).count();
     if letters == 0 {
         // Symbols alone: only "&" and "[" can stand for a word ("s&", "[ s").
         return if matches!(w, "[" | "|") {

@@ -4,6 +4,7 @@
 
 use super::Corrector;
 use crate::sidecar::{Correction, CorrectionKind};
+use crate::text::is_letter;
 use crate::tokenise;
 
 /// Month names and words that announce a year.
@@ -130,7 +131,7 @@ fn should_join(a: &str, b: &str, corrector: &mut Corrector<'_>) -> bool {
     if acronym {
         return corrector.is_stored(&format!("{a}{first}"));
     }
-    let letters = |w: &str| w.chars().all(char::is_alphabetic);
+    let letters = |w: &str| w.chars().all(is_letter);
     letters(a)
         && letters(b)
         && !b.starts_with(char::is_uppercase)

@@ -35,6 +35,7 @@ pub use codepage::CodePage;
 
 use crate::lexicon::Lexicon;
 use crate::sidecar::{Correction, CorrectionKind};
+use crate::text::is_letter;
 use std::collections::{BTreeMap, HashSet};
 use std::hash::BuildHasher;
 use std::ops::Range;
@@ -179,7 +180,7 @@ pub(crate) fn scan(lines: &[String]) -> Suspects {
                 {
                     s.unicode = true;
                 }
-                letter = c.is_alphabetic();
+                letter = is_letter(c);
                 iso = false;
             }
             if (iso && prev_letter) || (letter && prev_iso) {
