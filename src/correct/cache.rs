@@ -11,7 +11,8 @@
 
 use super::search::{Candidate, Slot};
 use rustc_hash::FxHashMap;
-use std::hash::BuildHasher;
+use std::borrow::Borrow;
+use std::hash::{BuildHasher, Hash, Hasher};
 use std::sync::{Arc, LazyLock, Mutex};
 
 /// Shards of the cache.
@@ -26,7 +27,63 @@ const CAPACITY: usize = 48 << 20;
 /// The candidates of one word, shared between threads and documents.
 pub type Readings = Arc<[Candidate]>;
 
-type Map = FxHashMap<String, Readings>;
+type Map = FxHashMap<Key, Readings>;
+
+/// Bytes of a word held in the key itself.
+const INLINE: usize = 22;
+
+/// A word as the tables hold it: a short word (most words) in the table's own
+/// memory, so that confirming a match reads no other allocation; the table is
+/// far larger than the processor's caches, and a key on the heap cost a
+/// cache miss on every hit.
+#[derive(Debug, Clone)]
+enum Key {
+    Short { len: u8, bytes: [u8; INLINE] },
+    Long(Box<[u8]>),
+}
+
+impl Key {
+    fn new(word: &str) -> Key {
+        let b = word.as_bytes();
+        match u8::try_from(b.len()) {
+            Ok(len) if b.len() <= INLINE => {
+                let mut bytes = [0; INLINE];
+                bytes[..b.len()].copy_from_slice(b);
+                Key::Short { len, bytes }
+            }
+            _ => Key::Long(b.into()),
+        }
+    }
+
+    fn bytes(&self) -> &[u8] {
+        match self {
+            Key::Short { len, bytes } => &bytes[..usize::from(*len)],
+            Key::Long(b) => b,
+        }
+    }
+}
+
+// The table looks keys up by their bytes: equality and hash are those of the
+// bytes, as `Borrow` requires.
+impl Borrow<[u8]> for Key {
+    fn borrow(&self) -> &[u8] {
+        self.bytes()
+    }
+}
+
+impl PartialEq for Key {
+    fn eq(&self, other: &Key) -> bool {
+        self.bytes() == other.bytes()
+    }
+}
+
+impl Eq for Key {}
+
+impl Hash for Key {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.bytes().hash(state);
+    }
+}
 
 #[derive(Default)]
 struct Generation {
@@ -83,7 +140,7 @@ impl ReadingCache {
         let found = search();
         let mut s = shard.lock().unwrap_or_else(|p| p.into_inner());
         if s.lexicon == lexicon {
-            insert(&mut s, lower, slot, found.clone());
+            insert(&mut s, Key::new(lower), slot, found.clone());
         }
         found
     }
@@ -101,26 +158,26 @@ fn lookup(shard: &Mutex<Shard>, lexicon: usize, lower: &str, slot: Slot) -> Opti
         return None;
     }
     let i = slot as usize;
-    if let Some(r) = s.current.maps[i].get(lower) {
+    if let Some(r) = s.current.maps[i].get(lower.as_bytes()) {
         return Some(r.clone());
     }
-    let (key, r) = s.old.maps[i].remove_entry(lower)?;
-    s.old.bytes = s.old.bytes.saturating_sub(size_of(&key, &r));
-    insert(&mut s, &key, slot, r.clone());
+    let (key, r) = s.old.maps[i].remove_entry(lower.as_bytes())?;
+    s.old.bytes = s.old.bytes.saturating_sub(size_of(key.bytes(), &r));
+    insert(&mut s, key, slot, r.clone());
     Some(r)
 }
 
-fn insert(s: &mut Shard, lower: &str, slot: Slot, readings: Readings) {
-    let bytes = size_of(lower, &readings);
+fn insert(s: &mut Shard, key: Key, slot: Slot, readings: Readings) {
+    let bytes = size_of(key.bytes(), &readings);
     if s.current.bytes + bytes > CAPACITY / SHARDS / 2 {
         s.old = std::mem::take(&mut s.current);
     }
     s.current.bytes += bytes;
-    s.current.maps[slot as usize].insert(lower.to_string(), readings);
+    s.current.maps[slot as usize].insert(key, readings);
 }
 
 /// An estimate of the heap a cached word takes.
-fn size_of(key: &str, readings: &[Candidate]) -> usize {
+fn size_of(key: &[u8], readings: &[Candidate]) -> usize {
     let per_candidate: usize = readings
         .iter()
         .map(|c| {
@@ -143,6 +200,16 @@ fn shard_of(lower: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_short_and_long() {
+        for w in ["", "ord", "förvaltningsrapport", "förvaltningsrapporterna"] {
+            let k = Key::new(w);
+            assert_eq!(k.bytes(), w.as_bytes());
+            assert_eq!(matches!(k, Key::Short { .. }), w.len() <= INLINE, "{w}");
+        }
+        assert_ne!(Key::new("ord"), Key::new("orden"));
+    }
 
     #[test]
     fn searches_once_and_forgets_other_lexicons() {
