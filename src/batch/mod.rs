@@ -619,13 +619,13 @@ fn process_job(engine: &Engine, out: &Path, job: &Job, if_exists: IfExists) -> D
             return DocReport::failed(job, format!("internal error (panic): {msg}"));
         }
     };
-    let sidecar_json = sidecar_to_json(&output.sidecar);
+    let sidecar_json = sidecar_json_bytes(&output.sidecar);
     let write = || -> std::io::Result<()> {
         if let Some(parent) = text_path.parent() {
             fs::create_dir_all(parent)?;
         }
         write_atomic(&text_path, output.text.as_bytes())?;
-        write_atomic(&sidecar_path, sidecar_json.as_bytes())?;
+        write_atomic(&sidecar_path, &sidecar_json)?;
         Ok(())
     };
     if let Err(e) = write() {
@@ -650,6 +650,13 @@ fn process_job(engine: &Engine, out: &Path, job: &Job, if_exists: IfExists) -> D
 
 /// A sidecar as pretty JSON with a final newline.
 pub fn sidecar_to_json(sidecar: &Sidecar) -> String {
+    String::from_utf8(sidecar_json_bytes(sidecar)).unwrap_or_default()
+}
+
+/// [`sidecar_to_json`] as the bytes written to the file: a sidecar is several
+/// times the size of its text, and checking that serde_json wrote UTF-8 (it
+/// always does) would read it all again.
+pub fn sidecar_json_bytes(sidecar: &Sidecar) -> Vec<u8> {
     // Sized for the corrections (about 170 bytes each), most of a sidecar, so
     // that the buffer is not copied as it grows.
     let items = sidecar.corrections.len()
@@ -663,7 +670,7 @@ pub fn sidecar_to_json(sidecar: &Sidecar) -> String {
         buf.clear();
     }
     buf.push(b'\n');
-    String::from_utf8(buf).unwrap_or_default()
+    buf
 }
 
 /// A relative path with `/` separators, for the report.

@@ -253,17 +253,23 @@ impl<'l> Corrector<'l> {
         let mut settled = Evidence::new();
         let mut doubts = Vec::new();
         c.seen[Slot::Alone as usize].reserve(counts.len());
+        // Each segment is new to the document's table here: no lookup first,
+        // and the table takes the key and the readings without copies.
         for ((seg, slot), n) in counts {
-            let cands = c.candidates(&seg, slot);
+            let seg = seg.into_owned();
+            let cands = c.fetch(&seg, slot);
             let printed = diacritics_in(&seg);
             let known = cands.iter().any(Candidate::is_identity);
+            let seen = &mut c.seen[slot as usize];
             if cands.is_empty() || (known && cands.len() == 1) {
                 let printed = cands.first().map_or(printed, |c| c.identities);
                 for (d, k) in printed.into_iter().enumerate() {
                     settled.identity[d] += n * f32::from(k);
                 }
+                seen.insert(seg, cands);
             } else {
                 let unknown = (!known).then(|| chars::word_cost(&seg) + LOWER_OOV_COST);
+                seen.insert(seg.clone(), cands.clone());
                 doubts.push((
                     seg,
                     Doubt {
@@ -308,11 +314,17 @@ impl<'l> Corrector<'l> {
         if let Some(found) = self.seen[slot as usize].get(lower) {
             return found.clone();
         }
-        let lexicon = self.lexicon;
-        let id = lexicon as *const Lexicon as usize;
-        let found = cache::get_or_search(id, lower, slot, || search_all(lexicon, lower, slot));
+        let found = self.fetch(lower, slot);
         self.seen[slot as usize].insert(lower.to_string(), found.clone());
         found
+    }
+
+    /// The readings of a lower-case word segment from the process-wide cache,
+    /// else the search; the caller keeps them in this document's table.
+    fn fetch(&self, lower: &str, slot: Slot) -> Readings {
+        let lexicon = self.lexicon;
+        let id = lexicon as *const Lexicon as usize;
+        cache::get_or_search(id, lower, slot, || search_all(lexicon, lower, slot))
     }
 
     /// The best reading of a single word out of context, or `None` when the word
