@@ -51,6 +51,12 @@ impl<'l> Model<'l> {
         }
     }
 
+    /// Makes room for the keys of about `words` more words, so that the table
+    /// does not grow one doubling at a time.
+    pub fn reserve(&self, words: usize) {
+        self.keys.borrow_mut().reserve(words);
+    }
+
     /// The language-model view of a reading whose key (lower case, numbers
     /// `<num>`) is `key`.
     pub fn word(&self, key: &str, log_p: f32, count: u32) -> Word {

@@ -262,6 +262,7 @@ impl<'l> Corrector<'l> {
         let mut settled = Evidence::new();
         let mut doubts = Vec::new();
         c.seen[Slot::Alone as usize].reserve(counts.len());
+        c.model.reserve(counts.len());
         // Each segment is new to the document's table here: no lookup first,
         // and the table takes the key and the readings without copies.
         for ((seg, slot), n) in counts {
@@ -736,7 +737,15 @@ impl<'l> Corrector<'l> {
         let mut sites: Vec<Site<'t>> = Vec::with_capacity(self.tokens.len());
         // Readings of each distinct word, apart at the start of a sentence
         // (where a capital says nothing).
-        let mut memo: [FxHashMap<&'t str, Rc<[Reading]>>; 2] = Default::default();
+        // Sized for the document's distinct words, so that it does not grow
+        // one doubling at a time.
+        let mut memo: [FxHashMap<&'t str, Rc<[Reading]>>; 2] = [
+            FxHashMap::with_capacity_and_hasher(
+                self.seen[Slot::Alone as usize].len(),
+                Default::default(),
+            ),
+            FxHashMap::default(),
+        ];
         let mut sentence_start = true;
         let mut prev_blank = true;
         for (ln, line) in lines.iter().enumerate() {
