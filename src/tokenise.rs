@@ -41,6 +41,12 @@ impl Token<'_> {
     pub fn breaks_context(&self) -> bool {
         !self.trail.is_empty()
     }
+
+    /// Whether this token closes a quotation with a comma (`papper”,`), so
+    /// that the attribution follows.
+    pub fn ends_quotation(&self) -> bool {
+        self.trail.contains(['"', '”', '»']) && self.trail.contains(',') && !self.ends_sentence()
+    }
 }
 
 /// Punctuation that is never part of a word at its start or end.
@@ -306,6 +312,11 @@ pub fn lm_key(word: &str) -> Cow<'_, str> {
 
 /// The key used for the start of a sentence or paragraph in the language model.
 pub const SENTENCE_START: &str = "<s>";
+
+/// The key used for the place after a quotation closed with a comma in the
+/// language model (`papper”, sa Lena`): where a verb of saying stands, which
+/// the statistics of an ordinary comma do not show.
+pub const QUOTE_END: &str = "<q>";
 
 #[cfg(test)]
 mod tests {

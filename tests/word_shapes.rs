@@ -1,6 +1,7 @@
-//! How the shape of a printed word limits its readings, through the whole
-//! pipeline and the embedded lexicon: capitals, and the joints between the
-//! parts of a word. Each case names what it guards against.
+//! How the shape of a printed word and its place limit its readings, through
+//! the whole pipeline and the embedded lexicon: capitals, the joints between
+//! the parts of a word, what stands before it. Each case names what it guards
+//! against.
 
 use ocrfix::{Engine, Options};
 
@@ -54,6 +55,12 @@ const CASES: &[(&str, &str)] = &[
     (
         "Det var under 90-talskrisen som det hände.",
         "Det var under 90-talskrisen som det hände.",
+    ),
+    // After a quotation closed with a comma comes the verb of saying, which
+    // the word-pair model knows from the corpus's quotations.
+    (
+        "\"Det är bra för kommunen\", sa Anna Svensson.",
+        "\"Det är bra för kommunen\", sa Anna Svensson.",
     ),
 ];
 

@@ -23,7 +23,7 @@ use crate::confusion::{self, Channel, DIACRITICS, Evidence, RENDERINGS};
 use crate::lexicon::{Entry, Lexicon, chars, english, flags};
 use crate::sidecar::{Correction, CorrectionKind};
 use crate::text::is_letter;
-use crate::tokenise::{self, LineTokens, SENTENCE_START, Token};
+use crate::tokenise::{self, LineTokens, QUOTE_END, SENTENCE_START, Token};
 use cache::Readings;
 use rustc_hash::FxHashMap;
 use search::{Candidate, Limits, NOISE_EDIT, Slot};
@@ -107,6 +107,8 @@ struct Site<'t> {
     readings: Rc<[Reading]>,
     /// Whether the word opens a sentence or paragraph.
     sentence_start: bool,
+    /// Whether the word follows a quotation closed with a comma.
+    after_quote: bool,
     /// Whether punctuation separates it from the next word.
     breaks_after: bool,
 }
@@ -201,6 +203,8 @@ pub struct Corrector<'l> {
     seen: [FxHashMap<String, Readings>; Slot::COUNT],
     /// The sentence start as the language model sees it.
     start: lm::Word,
+    /// The place after a quotation closed with a comma, likewise.
+    quote_end: lm::Word,
     /// The document's lines split into tokens once, for every pass over them.
     tokens: LineTokens,
 }
@@ -230,12 +234,15 @@ impl<'l> Corrector<'l> {
         let model = lm::Model::new(lexicon);
         let count = lexicon.get(SENTENCE_START).map_or(0, |e| e.count);
         let start = model.word(SENTENCE_START, 0.0, count);
+        let count = lexicon.get(QUOTE_END).map_or(0, |e| e.count);
+        let quote_end = model.word(QUOTE_END, 0.0, count);
         let mut c = Corrector {
             lexicon,
             channel: Channel::default(),
             model,
             seen: Default::default(),
             start,
+            quote_end,
             tokens: LineTokens::new(lines),
         };
         // Each distinct word segment once, with how often it occurs.
@@ -747,12 +754,14 @@ impl<'l> Corrector<'l> {
             FxHashMap::default(),
         ];
         let mut sentence_start = true;
+        let mut after_quote = false;
         let mut prev_blank = true;
         for (ln, line) in lines.iter().enumerate() {
             let toks = self.tokens.of(ln, line);
             if toks.is_empty() {
                 prev_blank = true;
                 sentence_start = true;
+                after_quote = false;
                 if let Some(last) = sites.last_mut() {
                     last.breaks_after = true;
                 }
@@ -786,13 +795,18 @@ impl<'l> Corrector<'l> {
                         observed: tok.word,
                         readings,
                         sentence_start: starts,
+                        after_quote: after_quote && !starts,
                         // "förvaltnings- och": a suspended compound is no pair.
                         breaks_after: tok.breaks_context() || tok.word.ends_with('-'),
                     });
                 }
-                // A lone dash or quote mark leaves the sentence state as it is.
+                // A lone dash or quote mark leaves the sentence state as it is
+                // (but a lone "”," closes a quotation).
                 if !(role == Role::Skip && tok.word.is_empty()) {
                     sentence_start = tok.ends_sentence();
+                    after_quote = tok.ends_quotation();
+                } else if tok.ends_quotation() {
+                    after_quote = true;
                 }
             }
             prev_blank = false;
@@ -894,7 +908,6 @@ impl<'l> Corrector<'l> {
 
     /// The cheapest sequence of readings for a run of words.
     fn viterbi(&self, run: &[Site]) -> Vec<usize> {
-        let start = &self.start;
         let mut cost: Vec<f32> = Vec::new();
         let mut next: Vec<f32> = Vec::new();
         // The best predecessor of each reading, site after site, in one vector.
@@ -905,7 +918,7 @@ impl<'l> Corrector<'l> {
             next.clear();
             for r in site.readings.iter() {
                 if i == 0 {
-                    let left = site.sentence_start.then_some(start);
+                    let left = self.left_of(site);
                     next.push(r.emission + self.model.transition(left, &r.lm));
                     back.push(0);
                 } else if run[i - 1].readings.len() == 1 && site.readings.len() == 1 {
@@ -942,14 +955,25 @@ impl<'l> Corrector<'l> {
         choice
     }
 
+    /// What the language model knows of the left of a site that opens a run:
+    /// a sentence start, the end of a quotation, or nothing.
+    fn left_of(&self, site: &Site<'_>) -> Option<&lm::Word> {
+        if site.sentence_start {
+            Some(&self.start)
+        } else if site.after_quote {
+            Some(&self.quote_end)
+        } else {
+            None
+        }
+    }
+
     /// Posterior share of the chosen reading at `i`, its neighbours held fixed.
     fn confidence(&self, run: &[Site], choice: &[usize], i: usize) -> f32 {
         let site = &run[i];
-        let start = &self.start;
         let left = if i > 0 {
             Some(&run[i - 1].readings[choice[i - 1]].lm)
         } else {
-            site.sentence_start.then_some(start)
+            self.left_of(site)
         };
         let right = run.get(i + 1).map(|s| &s.readings[choice[i + 1]].lm);
         let scores: Vec<f32> = site

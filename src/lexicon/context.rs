@@ -8,14 +8,16 @@
 //! A pair (a, b) is counted for tokens a, b next to each other in a line when a has
 //! no trailing punctuation ([`Token::breaks_context`] is false) and neither word is
 //! empty; (`<s>`, b) is counted for the first token of a line (a paragraph in the
-//! corpus) and for a token after one that [`Token::ends_sentence`].
+//! corpus) and for a token after one that [`Token::ends_sentence`]; (`<q>`, b)
+//! for a token after one that [`Token::ends_quotation`].
 
-use crate::tokenise::{SENTENCE_START, Token, lm_key};
+use crate::tokenise::{QUOTE_END, SENTENCE_START, Token, lm_key};
 
 /// The language-model key of the word before `tokens[i]` as the statistics count
-/// it: `<s>` at the start of the line or after a sentence end, the previous word's
-/// key when nothing separates the two, `None` when no pair is counted (punctuation
-/// in between, or an empty word on either side).
+/// it: `<s>` at the start of the line or after a sentence end, `<q>` after a
+/// quotation closed with a comma, the previous word's key when nothing
+/// separates the two, `None` when no pair is counted (other punctuation in
+/// between, or an empty word on either side).
 pub fn left_context(tokens: &[Token<'_>], i: usize) -> Option<String> {
     let cur = tokens.get(i)?;
     if cur.word.is_empty() {
@@ -27,6 +29,8 @@ pub fn left_context(tokens: &[Token<'_>], i: usize) -> Option<String> {
     let prev = &tokens[i - 1];
     if prev.ends_sentence() {
         Some(SENTENCE_START.to_string())
+    } else if prev.ends_quotation() {
+        Some(QUOTE_END.to_string())
     } else if !prev.breaks_context() && !prev.word.is_empty() {
         Some(lm_key(prev.word).into_owned())
     } else {
@@ -61,6 +65,12 @@ mod tests {
         assert_eq!(left[6].as_deref(), Some("<s>")); // after "han."
         assert_eq!(right_context(&t, 2).as_deref(), Some("e-tjänster"));
         assert_eq!(right_context(&t, 3), None);
+        let t = tokens("skicka papper”, sa Lena. ”Nej”, sa hon, ”men”. Sedan");
+        let left: Vec<_> = (0..t.len()).map(|i| left_context(&t, i)).collect();
+        assert_eq!(left[2].as_deref(), Some("<q>"));
+        assert_eq!(left[5].as_deref(), Some("<q>"));
+        assert_eq!(left[7], None); // after "hon,"
+        assert_eq!(left[8].as_deref(), Some("<s>")); // after "”men”."
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //!
 //! * `forms.fst`: `fst::Map` from a lower-case word form to a packed value (below).
 //! * `lm.fst`: `fst::Map` from a language-model key ([`crate::tokenise::lm_key`],
-//!   plus `<s>`) to its corpus count, and from `"a b"` (two keys joined by
+//!   plus `<s>` and `<q>`) to its corpus count, and from `"a b"` (two keys joined by
 //!   [`PAIR_SEP`]) to the count of the pair. Keys never contain whitespace, so the
 //!   separator is unambiguous.
 //! * `rules.fst`: `fst::Map` from a form to its hunspell COMPOUNDRULE flags:

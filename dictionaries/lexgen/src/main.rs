@@ -314,9 +314,9 @@ fn main() -> Res<()> {
         typos.iter().take(8).cloned().collect::<Vec<_>>().join(", ")
     );
 
-    // The language-model keys for sentence starts and numbers are stored too, with
+    // The language-model keys for sentence starts, quotation ends and numbers are stored too, with
     // no flags (they are no words), so that callers find their counts with `get`.
-    for key in [tokenise::SENTENCE_START, "<num>"] {
+    for key in [tokenise::SENTENCE_START, tokenise::QUOTE_END, "<num>"] {
         entries.insert(key.to_string(), (0, count_of(key)));
     }
 
@@ -750,7 +750,7 @@ fn count_corpus(path: &Path) -> Res<Corpus> {
             c.total += 1;
             *c.uni.entry(key.clone()).or_default() += 1;
             if let Some(prev) = context::left_context(&toks, i) {
-                if prev == tokenise::SENTENCE_START {
+                if prev == tokenise::SENTENCE_START || prev == tokenise::QUOTE_END {
                     *c.uni.entry(prev.clone()).or_default() += 1;
                 }
                 let pk = format::pair_key(&prev, &key);
