@@ -795,7 +795,7 @@ impl<'l> Corrector<'l> {
                         observed: tok.word,
                         readings,
                         sentence_start: starts,
-                        after_quote: after_quote && !starts,
+                        after_quote,
                         // "förvaltnings- och": a suspended compound is no pair.
                         breaks_after: tok.breaks_context() || tok.word.ends_with('-'),
                     });
