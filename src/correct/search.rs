@@ -30,7 +30,7 @@ pub enum Slot {
 
 impl Slot {
     /// How many slots there are (for tables indexed by `slot as usize`).
-    pub const COUNT: usize = 4;
+    pub const COUNT: usize = Slot::Numbered as usize + 1;
 }
 
 /// One confusion undone by a candidate.
