@@ -232,10 +232,9 @@ impl<'l> Corrector<'l> {
     /// Reads the document's words and estimates how its scan renders å, ä, ö.
     pub fn new(lexicon: &'l Lexicon, lines: &[String]) -> Corrector<'l> {
         let model = lm::Model::new(lexicon);
-        let count = lexicon.get(SENTENCE_START).map_or(0, |e| e.count);
-        let start = model.word(SENTENCE_START, 0.0, count);
-        let count = lexicon.get(QUOTE_END).map_or(0, |e| e.count);
-        let quote_end = model.word(QUOTE_END, 0.0, count);
+        // The contexts the statistics count as words of their own.
+        let context = |key| model.word(key, 0.0, lexicon.get(key).map_or(0, |e| e.count));
+        let (start, quote_end) = (context(SENTENCE_START), context(QUOTE_END));
         let mut c = Corrector {
             lexicon,
             channel: Channel::default(),
