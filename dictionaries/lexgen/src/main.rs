@@ -314,8 +314,9 @@ fn main() -> Res<()> {
         typos.iter().take(8).cloned().collect::<Vec<_>>().join(", ")
     );
 
-    // The language-model keys for sentence starts, quotation ends and numbers are stored too, with
-    // no flags (they are no words), so that callers find their counts with `get`.
+    // The language-model keys for sentence starts, quotation ends and numbers are
+    // stored too, with no flags (they are no words), so that callers find their
+    // counts with `get`.
     for key in [tokenise::SENTENCE_START, tokenise::QUOTE_END, "<num>"] {
         entries.insert(key.to_string(), (0, count_of(key)));
     }
