@@ -383,9 +383,6 @@ impl<'l> Corrector<'l> {
         if let Some(cands) = self.seen[slot as usize].get(lower) {
             return cands.iter().any(Candidate::is_identity);
         }
-        if slot == Slot::Numbered {
-            return self.holds(lower, Slot::Tail) || rule_tail(self.lexicon, lower);
-        }
         // A word not met in the document, such as two words being tried as one:
         // a walk that undoes no confusion answers at a fraction of the cost of
         // the full search.
@@ -403,8 +400,8 @@ impl<'l> Corrector<'l> {
                 limits,
             )
             .iter()
-            .any(Candidate::is_identity)
-        })
+            .any(|c| c.is_identity() && (slot != Slot::Numbered || fits_numbered(self.lexicon, c)))
+        }) || (slot == Slot::Numbered && rule_tail(self.lexicon, lower))
     }
 
     /// Whether the lexicon holds `word` whole, as printed or after correction.
@@ -1018,13 +1015,7 @@ fn search_all(lexicon: &Lexicon, lower: &str, slot: Slot) -> Readings {
         ));
     }
     if slot == Slot::Numbered {
-        // The search offered every form; keep those that may end a word here.
-        all.retain(|c| match c.parts.as_slice() {
-            [only] => {
-                only.entry.flags & (flags::WORD | flags::END) != 0 || rule_tail(lexicon, &c.form)
-            }
-            _ => true,
-        });
+        all.retain(|c| fits_numbered(lexicon, c));
         if !all.iter().any(Candidate::is_identity) && rule_tail(lexicon, lower) {
             // A rule compound such as "talskrisen" in "90-talskrisen", which the
             // search (forms and flagged compounds) does not spell: the word as
@@ -1062,6 +1053,17 @@ fn search_all(lexicon: &Lexicon, lower: &str, slot: Slot) -> Readings {
         kept.push(all[i].clone());
     }
     kept.into()
+}
+
+/// Whether candidate `c` of a [`Slot::Numbered`] segment may end the word:
+/// the search offers every form there, so a single form must be a word, a
+/// compound's end, or allowed by the compound rules ([`rule_tail`]); a
+/// compound the search built follows the search's own rules.
+fn fits_numbered(lexicon: &Lexicon, c: &Candidate) -> bool {
+    match c.parts.as_slice() {
+        [only] => only.entry.flags & (flags::WORD | flags::END) != 0 || rule_tail(lexicon, &c.form),
+        _ => true,
+    }
 }
 
 /// Whether hunspell's compound rules let `lower` follow a number and a hyphen
@@ -1424,6 +1426,24 @@ mod tests {
             known += usize::from(searched);
         }
         assert!(known >= 3, "the test must cover known words and compounds");
+        // After a number: forms only the compound rules allow, rule compounds,
+        // forms that only open compounds.
+        let mut known = 0;
+        for word in [
+            "åriga",
+            "ariga",
+            "talskrisen",
+            "tals",
+            "förvaltnings",
+            "kommun",
+        ] {
+            let searched = search_all(lexicon, word, Slot::Numbered)
+                .iter()
+                .any(Candidate::is_identity);
+            assert_eq!(corrector.holds(word, Slot::Numbered), searched, "{word}");
+            known += usize::from(searched);
+        }
+        assert!(known >= 3, "the test must cover words the rules allow");
     }
 
     #[test]
