@@ -113,6 +113,26 @@ fn known_words_have_the_right_flags() {
     }
     assert!(lex.pair_count("<s>", "det") > 1000);
     assert!(lex.pair_count("i", "år") > lex.pair_count("i", "ar"));
+    // Triples are stored for the words one å/ä/ö from another corpus word.
+    for (key, confusable) in [
+        ("här", true),
+        ("har", true),
+        ("än", true),
+        ("kommun", false),
+    ] {
+        assert_eq!(lex.is_confusable(key), confusable, "{key}");
+    }
+    let after_i = lex.pairs_after("i").expect("pairs after i");
+    let (here, has) = (
+        lex.triple_count_after(after_i, "den", "här"),
+        lex.triple_count_after(after_i, "den", "har"),
+    );
+    assert!(
+        here > 10 && here > 10 * has,
+        "i den här {here}, i den har {has}"
+    );
+    // The marker is no count.
+    assert_eq!(lex.count("här  "), 0);
     assert_eq!(
         lex.get("kommunen").map(|e| e.count),
         Some(lex.count("kommunen"))

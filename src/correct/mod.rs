@@ -909,6 +909,7 @@ impl<'l> Corrector<'l> {
         // The best predecessor of each reading, site after site, in one vector.
         let mut back: Vec<usize> = Vec::with_capacity(run.len());
         let mut first = Vec::with_capacity(run.len());
+        let triples = self.triple_sites(run);
         for (i, site) in run.iter().enumerate() {
             first.push(back.len());
             next.clear();
@@ -927,7 +928,20 @@ impl<'l> Corrector<'l> {
                         .readings
                         .iter()
                         .enumerate()
-                        .map(|(j, p)| (cost[j] + self.model.transition(Some(&p.lm), &r.lm), j))
+                        .map(|(j, p)| {
+                            let t = if triples[i] {
+                                // The word before p on p's best path.
+                                let x = if i >= 2 {
+                                    Some(&run[i - 2].readings[back[first[i - 1] + j]].lm)
+                                } else {
+                                    self.left_of(&run[0])
+                                };
+                                self.model.transition3(x, &p.lm, &r.lm)
+                            } else {
+                                self.model.transition(Some(&p.lm), &r.lm)
+                            };
+                            (cost[j] + t, j)
+                        })
                         .fold((f32::INFINITY, 0), |a, b| if b.0 < a.0 { b } else { a });
                     next.push(best + r.emission);
                     back.push(arg);
@@ -953,6 +967,16 @@ impl<'l> Corrector<'l> {
 
     /// What the language model knows of the left of a site that opens a run:
     /// a sentence start, the end of a quotation, or nothing.
+    /// Which sites of a run choose among confusable words only ("har" or
+    /// "här"): there the triple ending in the word weighs in as well as the pair.
+    fn triple_sites(&self, run: &[Site]) -> Vec<bool> {
+        run.iter()
+            .map(|s| {
+                s.readings.len() >= 2 && s.readings.iter().all(|r| self.model.is_confusable(&r.lm))
+            })
+            .collect()
+    }
+
     fn left_of(&self, site: &Site<'_>) -> Option<&lm::Word> {
         if site.sentence_start {
             Some(&self.start)
@@ -972,13 +996,32 @@ impl<'l> Corrector<'l> {
             self.left_of(site)
         };
         let right = run.get(i + 1).map(|s| &s.readings[choice[i + 1]].lm);
+        let before_left = match i {
+            0 => None,
+            1 => self.left_of(&run[0]),
+            _ => Some(&run[i - 2].readings[choice[i - 2]].lm),
+        };
+        let triple = self.triple_sites(&run[i..=i])[0];
+        let next_triple = run
+            .get(i + 1..=i + 1)
+            .is_some_and(|s| self.triple_sites(s)[0]);
         let scores: Vec<f32> = site
             .readings
             .iter()
             .map(|r| {
+                let into = match left {
+                    Some(l) if triple && i > 0 => self.model.transition3(before_left, l, &r.lm),
+                    _ => self.model.transition(left, &r.lm),
+                };
                 r.emission
-                    + self.model.transition(left, &r.lm)
-                    + right.map_or(0.0, |n| self.model.transition(Some(&r.lm), n))
+                    + into
+                    + right.map_or(0.0, |n| {
+                        if next_triple {
+                            self.model.transition3(left, &r.lm, n)
+                        } else {
+                            self.model.transition(Some(&r.lm), n)
+                        }
+                    })
             })
             .collect();
         let best = scores.iter().copied().fold(f32::INFINITY, f32::min);

@@ -9,7 +9,10 @@
 //! * `lm.fst`: `fst::Map` from a language-model key ([`crate::tokenise::lm_key`],
 //!   plus `<s>` and `<q>`) to its corpus count, and from `"a b"` (two keys joined by
 //!   [`PAIR_SEP`]) to the count of the pair. Keys never contain whitespace, so the
-//!   separator is unambiguous.
+//!   separator is unambiguous. For the *confusable* keys (a word that one å, ä or
+//!   ö away is another word of the corpus: "har" and "här", "in" and "än"), also
+//!   `"x y r"` to the count of the triple x, y, r, and `"r  "` (the key and two
+//!   separators) to 1, which marks the key as one whose triples are stored.
 //! * `rules.fst`: `fst::Map` from a form to its hunspell COMPOUNDRULE flags:
 //!   bits 0..16 as a bare dictionary root, bits 16..32 as any form of such a root
 //!   (which counts only as the last part of a rule compound).
@@ -97,6 +100,23 @@ pub fn pair_key(a: &str, b: &str) -> Vec<u8> {
     k.extend_from_slice(a.as_bytes());
     k.push(PAIR_SEP);
     k.extend_from_slice(b.as_bytes());
+    k
+}
+
+/// The `lm.fst` key of the triple `x y r` (see [`pair_key`]).
+#[allow(dead_code)]
+pub fn triple_key(x: &str, y: &str, r: &str) -> Vec<u8> {
+    let mut k = pair_key(x, y);
+    k.push(PAIR_SEP);
+    k.extend_from_slice(r.as_bytes());
+    k
+}
+
+/// The `lm.fst` key that marks `r` as confusable: its triples are stored.
+#[allow(dead_code)]
+pub fn confusable_key(r: &str) -> Vec<u8> {
+    let mut k = r.as_bytes().to_vec();
+    k.extend_from_slice(&[PAIR_SEP, PAIR_SEP]);
     k
 }
 

@@ -600,10 +600,15 @@ impl Lexicon {
 
     /// [`Lexicon::pair_count`] of `a` and `b`, given `a`'s [`Lexicon::pairs_after`].
     pub fn pair_count_after(&self, after: PairsAfter, b: &str) -> u32 {
+        self.count_after(after, b.as_bytes())
+    }
+
+    /// The count stored under the key that `after` starts, continued by `tail`.
+    fn count_after(&self, after: PairsAfter, tail: &[u8]) -> u32 {
         let fst = self.lm.as_fst();
         let mut node = fst.node(after.addr);
         let mut out = after.out;
-        for &byte in b.as_bytes() {
+        for &byte in tail {
             let Some(i) = node.find_input(byte) else {
                 return 0;
             };
@@ -617,6 +622,25 @@ impl Lexicon {
         out.cat(node.final_output())
             .value()
             .min(u64::from(u32::MAX)) as u32
+    }
+
+    /// How often the triple `x y r` occurs in the context corpus, given `x`'s
+    /// [`Lexicon::pairs_after`]: `y` the word before `r` as pairs count it, `x`
+    /// the context before `y`. Only triples that end in a confusable key
+    /// ([`Lexicon::is_confusable`]) and occur twice or more are stored; others
+    /// read as 0.
+    pub fn triple_count_after(&self, after: PairsAfter, y: &str, r: &str) -> u32 {
+        let mut tail = Vec::with_capacity(y.len() + 1 + r.len());
+        tail.extend_from_slice(y.as_bytes());
+        tail.push(format::PAIR_SEP);
+        tail.extend_from_slice(r.as_bytes());
+        self.count_after(after, &tail)
+    }
+
+    /// Whether the triples ending in `key` are stored: a word that is another
+    /// word of the corpus but for one å, ä or ö ("har" and "här").
+    pub fn is_confusable(&self, key: &str) -> bool {
+        self.lm.get(format::confusable_key(key)).is_some()
     }
 
     /// How often the language-model key occurs in the context corpus (`<s>`: the

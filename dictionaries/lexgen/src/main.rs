@@ -522,6 +522,24 @@ fn main() -> Res<()> {
         Some(b) => b,
         None => build_lm(&corpus, args.min_pair_count)?,
     };
+    // Triples around the confusable words, for the choice between them.
+    let confusable = confusable_keys(&corpus.uni);
+    let triples = count_triples(&args.corpus, &confusable)?;
+    let kept: Vec<(&Vec<u8>, &u64)> = triples
+        .iter()
+        .filter(|&(_, &c)| c >= args.min_pair_count)
+        .collect();
+    let lm_bytes = add_triples(&lm_bytes, &confusable, &kept)?;
+    say!(
+        "triples: {} confusable keys (one å/ä/ö away from another corpus word, both seen >= {} times), \
+         {} distinct triples ending in one, {} seen >= {} times kept; lm.fst {} bytes",
+        confusable.len(),
+        CONFUSABLE_MIN_COUNT,
+        triples.len(),
+        kept.len(),
+        args.min_pair_count,
+        lm_bytes.len()
+    );
     write(&args.out.join("lm.fst"), &lm_bytes)?;
 
     // ---- meta -----------------------------------------------------------------
@@ -584,6 +602,95 @@ fn build_lm(corpus: &Corpus, min_pair: u64) -> Res<Vec<u8>> {
             .filter(|&(_, &c)| c >= min_pair)
             .map(|(k, &c)| (k.clone(), c)),
     );
+    items.sort_unstable();
+    build_map(items.iter().map(|(k, v)| (k.as_slice(), *v)))
+}
+
+/// Corpus occurrences a key and its twin need for the pair to count as
+/// confusable.
+const CONFUSABLE_MIN_COUNT: u64 = 3;
+
+/// Keys (letters only, seen at least [`CONFUSABLE_MIN_COUNT`] times) that
+/// another such key equals but for one letter, one of the two being å, ä or ö:
+/// the words an OCR that cannot print å/ä/ö confuses with real words.
+fn confusable_keys(uni: &HashMap<String, u64>) -> BTreeSet<String> {
+    let frequent = |k: &str| uni.get(k).is_some_and(|&c| c >= CONFUSABLE_MIN_COUNT);
+    let mut out = BTreeSet::new();
+    for (k, &c) in uni {
+        if c < CONFUSABLE_MIN_COUNT || !is_letters(k) {
+            continue;
+        }
+        let chars: Vec<char> = k.chars().collect();
+        for (i, &ch) in chars.iter().enumerate() {
+            if !matches!(ch, 'å' | 'ä' | 'ö') {
+                continue;
+            }
+            for other in ALPHABET.chars().filter(|&o| o != ch) {
+                let mut twin = chars.clone();
+                twin[i] = other;
+                let twin: String = twin.into_iter().collect();
+                if frequent(&twin) {
+                    out.insert(k.clone());
+                    out.insert(twin);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Counts of the triples (x, y, r) with r confusable, where y is the word
+/// before r as [`context::left_context`] counts pairs and x the context before
+/// y (a word, `<s>` or `<q>`).
+fn count_triples(path: &Path, confusable: &BTreeSet<String>) -> Res<HashMap<Vec<u8>, u64>> {
+    let mut out: HashMap<Vec<u8>, u64> = HashMap::new();
+    let reader = BufReader::new(File::open(path).map_err(|e| format!("{}: {e}", path.display()))?);
+    for line in reader.split(b'\n') {
+        let line = line?;
+        let line = String::from_utf8_lossy(&line);
+        if line.starts_with("### ") {
+            continue;
+        }
+        // As count_corpus does.
+        let line = line.replace('\u{ad}', "");
+        let toks = tokenise::tokens(&line);
+        for (i, t) in toks.iter().enumerate() {
+            if t.word.is_empty() || i == 0 {
+                continue;
+            }
+            let key = tokenise::lm_key(t.word);
+            if !confusable.contains(key.as_ref()) {
+                continue;
+            }
+            let Some(y) = context::left_context(&toks, i) else {
+                continue;
+            };
+            if y == tokenise::SENTENCE_START || y == tokenise::QUOTE_END {
+                continue;
+            }
+            if let Some(x) = context::left_context(&toks, i - 1) {
+                *out.entry(format::triple_key(&x, &y, &key)).or_default() += 1;
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// `lm` with the confusable marks and the kept triples added.
+fn add_triples(
+    lm: &[u8],
+    confusable: &BTreeSet<String>,
+    triples: &[(&Vec<u8>, &u64)],
+) -> Res<Vec<u8>> {
+    use fst::{IntoStreamer, Streamer};
+    let map = fst::Map::new(lm.to_vec())?;
+    let mut items: Vec<(Vec<u8>, u64)> = Vec::new();
+    let mut stream = map.into_stream();
+    while let Some((k, v)) = stream.next() {
+        items.push((k.to_vec(), v));
+    }
+    items.extend(confusable.iter().map(|k| (format::confusable_key(k), 1)));
+    items.extend(triples.iter().map(|&(k, &c)| (k.clone(), c)));
     items.sort_unstable();
     build_map(items.iter().map(|(k, v)| (k.as_slice(), *v)))
 }
