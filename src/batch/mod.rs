@@ -14,8 +14,7 @@
 //! walked in sorted order), outputs carry no timestamps, and the report has no
 //! timings, so running the same command twice gives byte-identical files.
 
-use std::collections::hash_map::Entry;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::ffi::OsString;
 use std::fs;
 use std::hash::{Hash, Hasher};
@@ -95,16 +94,20 @@ impl Default for BatchOptions {
     }
 }
 
-/// One document of a run (its outputs follow from its source: [`Job::outputs`]).
+/// One document of a run. Its outputs follow from its source
+/// ([`Job::outputs`]); its input file and whether it has a problem are kept
+/// by the plan ([`Plan::input`], [`Plan::problem`]).
+///
+/// Kept small, as the plan of a large archive is the largest thing a run
+/// holds: the input path is not stored but derived from the INPUT the file
+/// was found under and the source, and the rare problem is stored apart.
 #[derive(Debug, Clone)]
 pub struct Job {
-    /// The file to read (the INPUT as given, joined with the relative path).
-    pub input: PathBuf,
     /// The path relative to the INPUT it was found under, with `/` separators
     /// (for a file given directly: its file name). Recorded in the sidecar.
-    pub source: String,
-    /// Why the document cannot be processed, found while planning.
-    pub problem: Option<String>,
+    pub source: Box<str>,
+    /// The entry of the plan's origins that has its input path and problem.
+    origin: usize,
 }
 
 impl Job {
@@ -113,6 +116,29 @@ impl Job {
     /// large archive is the largest thing a run holds.
     pub fn outputs(&self) -> (PathBuf, PathBuf) {
         outputs_for(&self.source)
+    }
+}
+
+/// Where the input files of jobs are: an INPUT folder, whose files are at
+/// the folder joined with their source, or the file of one job (a file given
+/// directly, one whose source does not spell its path, such as a name that is
+/// not UTF-8, or one with a problem).
+#[derive(Debug, Clone)]
+struct Origin {
+    path: PathBuf,
+    /// Whether the job's source is to be joined to `path`.
+    folder: bool,
+    /// Why the job of a file cannot be processed, found while planning.
+    problem: Option<Box<str>>,
+}
+
+impl Origin {
+    fn input(&self, source: &str) -> PathBuf {
+        if self.folder {
+            self.path.join(rel_path(source))
+        } else {
+            self.path.clone()
+        }
     }
 }
 
@@ -125,6 +151,36 @@ pub struct Plan {
     pub report: PathBuf,
     /// The documents, in the order they are reported.
     pub jobs: Vec<Job>,
+    /// The input folders and files of the jobs.
+    origins: Vec<Origin>,
+}
+
+impl Plan {
+    /// The file `job` (one of [`Plan::jobs`]) reads: the INPUT as given,
+    /// joined with the relative path.
+    pub fn input(&self, job: &Job) -> PathBuf {
+        input_of(&self.origins, job)
+    }
+
+    /// Why `job` (one of [`Plan::jobs`]) cannot be processed, found while
+    /// planning.
+    pub fn problem(&self, job: &Job) -> Option<&str> {
+        problem_of(&self.origins, job)
+    }
+}
+
+/// The input file of `job`, whose origin is among `origins`. A job of
+/// another plan, which may have no origin here, is taken to be at its source.
+fn input_of(origins: &[Origin], job: &Job) -> PathBuf {
+    match origins.get(job.origin) {
+        Some(o) => o.input(&job.source),
+        None => rel_path(&job.source),
+    }
+}
+
+/// The problem of `job`, whose origin is among `origins`.
+fn problem_of<'a>(origins: &'a [Origin], job: &Job) -> Option<&'a str> {
+    origins.get(job.origin)?.problem.as_deref()
 }
 
 /// Globs compiled for matching on file names and on relative paths.
@@ -272,74 +328,83 @@ pub fn plan(inputs: &[PathBuf], out: &Path, options: &BatchOptions) -> Result<Pl
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_else(|| input.to_string_lossy().into_owned());
-            let job = Job {
-                input: input.clone(),
-                source: name,
-                problem: None,
-            };
-            found.push(job, input.canonicalize().ok());
+            let canonical = input.canonicalize().ok();
+            found.push_file(input.clone(), name, None, canonical);
         }
     }
 
-    // Outputs must not replace inputs, each other or the report. The tables
-    // hold a hash and a job number, not paths (the plan of a large archive is
-    // the largest thing a run holds); a hash that matches is checked against
-    // the paths themselves.
+    // Outputs must not replace inputs, each other or the report. The checks
+    // sort a hash and a job number per job rather than keep tables of paths
+    // or hash maps (the plan of a large archive is the largest thing a run
+    // holds); a hash that matches is checked against the paths themselves.
     let Found {
+        mut origins,
         mut jobs,
-        inputs: input_keys,
+        mut keyed,
         inputs_in_out,
         ..
     } = found;
+    // The same file reached twice (a file and its folder, or a folder given
+    // twice) is one document: the first.
+    let mut duplicates = Vec::new();
+    later_of_same(
+        &mut keyed,
+        |j, i| same_file(&input_of(&origins, &jobs[j]), &input_of(&origins, &jobs[i])),
+        |i, _| duplicates.push(i),
+    );
+    duplicates.sort_unstable();
+    let is_duplicate = |i: usize| duplicates.binary_search(&i).is_ok();
     let report_rel = report_resolved.strip_prefix(&out_resolved).ok();
-    // The first job of each input file, and of each output stem.
-    let mut by_input = FirstBy::with_capacity(jobs.len());
-    let mut by_output = FirstBy::with_capacity(jobs.len());
-    let mut duplicate = vec![false; jobs.len()];
-    for (i, input_key) in input_keys.into_iter().enumerate() {
-        // The same file reached twice (a file and its folder, or a folder
-        // given twice) is one document.
-        if let Some(key) = input_key
-            && by_input
-                .first(key, i, |j| same_file(&jobs[j].input, &jobs[i].input))
-                .is_some()
-        {
-            duplicate[i] = true;
+    keyed.clear();
+    for (i, job) in jobs.iter_mut().enumerate() {
+        if is_duplicate(i) || problem_of(&origins, job).is_some() {
             continue;
         }
-        if jobs[i].problem.is_some() {
-            continue;
-        }
-        let (text, sidecar) = jobs[i].outputs();
+        let (text, sidecar) = job.outputs();
         let problem = if let Some(rel) = [&text, &sidecar]
             .into_iter()
             .find(|rel| inputs_in_out.contains(&out_resolved.join(rel)))
         {
-            Some(Error::OverwritesInput {
+            Error::OverwritesInput {
                 path: out.join(rel),
-            })
+            }
         } else if let Some(rel) = [&text, &sidecar]
             .into_iter()
             .find(|rel| report_rel == Some(rel.as_path()))
         {
-            Some(Error::OutputCollision {
+            Error::OutputCollision {
                 path: out.join(rel),
                 other: "the run report (--report moves it)".to_string(),
-            })
+            }
         } else {
             // The text and the sidecar share their stem, so two documents
             // clash in both or in neither: the text stands for the pair.
-            by_output
-                .first(path_key(&text), i, |j| jobs[j].outputs().0 == text)
-                .map(|j| Error::OutputCollision {
-                    path: out.join(&text),
-                    other: jobs[j].input.display().to_string(),
-                })
+            keyed.push((path_key(&text), i));
+            continue;
         };
-        jobs[i].problem = problem.map(|e| e.to_string());
+        set_problem(&mut origins, job, problem.to_string());
     }
-    let mut duplicate = duplicate.into_iter();
-    jobs.retain(|_| !duplicate.next().unwrap_or(false));
+    let mut collisions = Vec::new();
+    later_of_same(
+        &mut keyed,
+        |j, i| jobs[j].outputs().0 == jobs[i].outputs().0,
+        |i, j| {
+            let e = Error::OutputCollision {
+                path: out.join(jobs[i].outputs().0),
+                other: input_of(&origins, &jobs[j]).display().to_string(),
+            };
+            collisions.push((i, e.to_string()));
+        },
+    );
+    drop(keyed);
+    for (i, problem) in collisions {
+        set_problem(&mut origins, &mut jobs[i], problem);
+    }
+    let mut i = 0;
+    jobs.retain(|_| {
+        i += 1;
+        !is_duplicate(i - 1)
+    });
     // The list is kept for the whole run, without the room it grew into
     // (peak memory for 20,000 one-line documents: 15.7 -> 15.3 MiB).
     jobs.shrink_to_fit();
@@ -347,16 +412,36 @@ pub fn plan(inputs: &[PathBuf], out: &Path, options: &BatchOptions) -> Result<Pl
         out: out.to_path_buf(),
         report,
         jobs,
+        origins,
     })
+}
+
+/// Records why `job` cannot be processed. A job found in a folder gets an
+/// origin of its own to hold it (problems are rare; the job stays small).
+fn set_problem(origins: &mut Vec<Origin>, job: &mut Job, problem: String) {
+    let problem = Some(problem.into_boxed_str());
+    match origins.get_mut(job.origin) {
+        Some(o) if !o.folder => o.problem = problem,
+        _ => {
+            origins.push(Origin {
+                path: input_of(origins, job),
+                folder: false,
+                problem,
+            });
+            job.origin = origins.len() - 1;
+        }
+    }
 }
 
 /// The jobs found so far, with what the checks of [`plan`] need to know of
 /// their input files.
 struct Found {
     out_resolved: PathBuf,
+    origins: Vec<Origin>,
     jobs: Vec<Job>,
-    /// [`path_key`] of each job's resolved input path, when it has one.
-    inputs: Vec<Option<u64>>,
+    /// [`path_key`] of the resolved input path of each job that has one, with
+    /// the job's number.
+    keyed: Vec<(u64, usize)>,
     /// The resolved input paths inside OUT, which an output could replace
     /// (usually none: OUT is left out of the walk).
     inputs_in_out: HashSet<PathBuf>,
@@ -366,60 +451,93 @@ impl Found {
     fn new(out_resolved: PathBuf) -> Found {
         Found {
             out_resolved,
+            origins: Vec::new(),
             jobs: Vec::new(),
-            inputs: Vec::new(),
+            keyed: Vec::new(),
             inputs_in_out: HashSet::new(),
         }
     }
 
-    /// Adds `job`, whose input resolves to `canonical` (if it could be read).
-    fn push(&mut self, job: Job, canonical: Option<PathBuf>) {
-        let key = canonical.map(|c| {
-            let key = path_key(&c);
-            if c.starts_with(&self.out_resolved) {
-                self.inputs_in_out.insert(c);
-            }
-            key
+    /// Starts the files of the INPUT folder `input`: the jobs added with
+    /// [`Found::push`] until the next call are found under it.
+    fn enter(&mut self, input: &Path) {
+        self.origins.push(Origin {
+            path: input.to_path_buf(),
+            folder: true,
+            problem: None,
         });
-        self.jobs.push(job);
-        self.inputs.push(key);
     }
-}
 
-/// The first job of each of some kind of thing (an input file, an output
-/// stem), found by a 64-bit hash of the thing and confirmed by comparing the
-/// things themselves.
-struct FirstBy {
-    first: HashMap<u64, usize>,
-    /// Jobs whose hash an earlier, different thing has (about one chance in
-    /// 10^19 for a pair), compared one by one.
-    spilled: Vec<usize>,
-}
-
-impl FirstBy {
-    fn with_capacity(n: usize) -> FirstBy {
-        FirstBy {
-            first: HashMap::with_capacity(n),
-            spilled: Vec::new(),
+    /// Adds the job for `input` with `source`, found in the folder of the
+    /// last [`Found::enter`], unless that does not give `input` back.
+    fn push(&mut self, input: &Path, source: String, canonical: Option<PathBuf>) {
+        match self.origins.last() {
+            Some(o) if o.folder && o.input(&source).as_os_str() == input.as_os_str() => {
+                let origin = self.origins.len() - 1;
+                self.push_job(source, origin, canonical);
+            }
+            _ => self.push_file(input.to_path_buf(), source, None, canonical),
         }
     }
 
-    /// The earlier job that `same` says has the thing of job `i`, whose hash
-    /// is `key`; `None` after recording job `i` as the first with it.
-    fn first(&mut self, key: u64, i: usize, same: impl Fn(usize) -> bool) -> Option<usize> {
-        match self.first.entry(key) {
-            Entry::Vacant(e) => {
-                e.insert(i);
-                None
+    /// Adds a job whose input is the file `input`, as it is.
+    fn push_file(
+        &mut self,
+        input: PathBuf,
+        source: String,
+        problem: Option<String>,
+        canonical: Option<PathBuf>,
+    ) {
+        self.origins.push(Origin {
+            path: input,
+            folder: false,
+            problem: problem.map(String::into_boxed_str),
+        });
+        let origin = self.origins.len() - 1;
+        self.push_job(source, origin, canonical);
+    }
+
+    /// Adds a job, whose input resolves to `canonical` (if it could be read).
+    fn push_job(&mut self, source: String, origin: usize, canonical: Option<PathBuf>) {
+        if let Some(c) = canonical {
+            self.keyed.push((path_key(&c), self.jobs.len()));
+            if c.starts_with(&self.out_resolved) {
+                self.inputs_in_out.insert(c);
             }
-            Entry::Occupied(e) => {
-                let found = std::iter::once(*e.get())
-                    .chain(self.spilled.iter().copied())
-                    .find(|&j| same(j));
-                if found.is_none() {
-                    self.spilled.push(i);
-                }
-                found
+        }
+        self.jobs.push(Job {
+            source: source.into_boxed_str(),
+            origin,
+        });
+    }
+}
+
+/// Finds the jobs of `keyed` (a 64-bit hash of some thing of a job, such as
+/// its input file or its output, with the job's number) whose thing an
+/// earlier job of `keyed` has, as `same` (on two job numbers) says, and calls
+/// `later` with each and the first job with its thing. Sorts `keyed`.
+///
+/// Jobs with the same thing have the same hash; jobs with the same hash and
+/// different things (about one chance in 10^19 for a pair) are told apart by
+/// `same`.
+fn later_of_same(
+    keyed: &mut [(u64, usize)],
+    same: impl Fn(usize, usize) -> bool,
+    mut later: impl FnMut(usize, usize),
+) {
+    // By hash, and within a hash by job number, so that a job is compared
+    // only with earlier ones.
+    keyed.sort_unstable();
+    for group in keyed.chunk_by(|a, b| a.0 == b.0) {
+        if group.len() < 2 {
+            continue;
+        }
+        // The first job of each different thing with this hash.
+        let mut firsts: Vec<usize> = Vec::new();
+        for &(_, i) in group {
+            match firsts.iter().find(|&&j| same(j, i)) {
+                Some(&j) => later(i, j),
+                None => firsts.push(i),
             }
         }
     }
@@ -452,6 +570,7 @@ fn walk(input: &Path, root: &Path, include: &Globs, exclude: &Globs, found: &mut
             .join("/")
     };
     let out_resolved = found.out_resolved.clone();
+    found.enter(input);
     // Symbolic links to folders are not followed (no cycles, no surprises);
     // links to files are taken. As only real folders are entered, root + rel
     // is the resolved path of every entry, which is how OUT is recognised.
@@ -481,12 +600,11 @@ fn walk(input: &Path, root: &Path, include: &Globs, exclude: &Globs, found: &mut
                     .io_error()
                     .map(|io| io.to_string())
                     .unwrap_or_else(|| e.to_string());
-                let job = Job {
-                    input: path.clone(),
-                    source: rel,
-                    problem: Some(Error::Walk { path, reason }.to_string()),
+                let problem = Error::Walk {
+                    path: path.clone(),
+                    reason,
                 };
-                found.push(job, None);
+                found.push_file(path, rel, Some(problem.to_string()), None);
                 continue;
             }
         };
@@ -507,12 +625,7 @@ fn walk(input: &Path, root: &Path, include: &Globs, exclude: &Globs, found: &mut
         } else {
             Some(root.join(rel_path(&rel)))
         };
-        let job = Job {
-            input: entry.path().to_path_buf(),
-            source: rel,
-            problem: None,
-        };
-        found.push(job, canonical);
+        found.push(entry.path(), rel, canonical);
     }
 }
 
@@ -560,7 +673,7 @@ pub fn run(
             batch
                 .par_iter()
                 .map(|job| {
-                    let doc = process_job(engine, &plan.out, job, options.if_exists);
+                    let doc = process_job(engine, plan, job, options.if_exists);
                     on_done(&doc);
                     doc
                 })
@@ -578,9 +691,11 @@ pub fn run(
 }
 
 /// Reads, repairs and writes one document.
-fn process_job(engine: &Engine, out: &Path, job: &Job, if_exists: IfExists) -> DocReport {
-    if let Some(problem) = &job.problem {
-        return DocReport::failed(job, problem.clone());
+fn process_job(engine: &Engine, plan: &Plan, job: &Job, if_exists: IfExists) -> DocReport {
+    let out = &plan.out;
+    let input = plan.input(job);
+    if let Some(problem) = plan.problem(job) {
+        return DocReport::failed(&input, job, problem.to_string());
     }
     let (text, sidecar) = job.outputs();
     let text_path = out.join(&text);
@@ -589,7 +704,7 @@ fn process_job(engine: &Engine, out: &Path, job: &Job, if_exists: IfExists) -> D
         IfExists::Overwrite => {}
         IfExists::Skip => {
             if text_path.exists() && sidecar_path.exists() {
-                let mut r = DocReport::new(job, Status::Skipped);
+                let mut r = DocReport::new(&input, job, Status::Skipped);
                 r.text = Some(slash(&text));
                 r.sidecar = Some(slash(&sidecar));
                 return r;
@@ -599,27 +714,27 @@ fn process_job(engine: &Engine, out: &Path, job: &Job, if_exists: IfExists) -> D
             for p in [&text_path, &sidecar_path] {
                 if p.exists() {
                     let e = Error::OutputExists { path: p.clone() };
-                    return DocReport::failed(job, e.to_string());
+                    return DocReport::failed(&input, job, e.to_string());
                 }
             }
         }
     }
-    let bytes = match fs::read(&job.input) {
+    let bytes = match fs::read(&input) {
         Ok(b) => b,
-        Err(e) => return DocReport::failed(job, e.to_string()),
+        Err(e) => return DocReport::failed(&input, job, e.to_string()),
     };
     // A bug in a repair stage must cost one document, not the whole batch.
     let processed = catch_unwind(AssertUnwindSafe(|| engine.process(&bytes, &job.source)));
     let output = match processed {
         Ok(Ok(o)) => o,
-        Ok(Err(e)) => return DocReport::failed(job, e.to_string()),
+        Ok(Err(e)) => return DocReport::failed(&input, job, e.to_string()),
         Err(panic) => {
             let msg = panic
                 .downcast_ref::<&str>()
                 .map(|s| s.to_string())
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown".to_string());
-            return DocReport::failed(job, format!("internal error (panic): {msg}"));
+            return DocReport::failed(&input, job, format!("internal error (panic): {msg}"));
         }
     };
     let sidecar_json = sidecar_json_bytes(&output.sidecar);
@@ -633,12 +748,13 @@ fn process_job(engine: &Engine, out: &Path, job: &Job, if_exists: IfExists) -> D
     };
     if let Err(e) = write() {
         return DocReport::failed(
+            &input,
             job,
             format!("cannot write output in {}: {e}", out.display()),
         );
     }
     let s = &output.sidecar;
-    let mut r = DocReport::new(job, Status::Ok);
+    let mut r = DocReport::new(&input, job, Status::Ok);
     r.text = Some(slash(&text));
     r.sidecar = Some(slash(&sidecar));
     r.encoding = Some(s.encoding.clone());
@@ -753,7 +869,7 @@ mod tests {
     }
 
     fn sources(plan: &Plan) -> Vec<&str> {
-        plan.jobs.iter().map(|j| j.source.as_str()).collect()
+        plan.jobs.iter().map(|j| &*j.source).collect()
     }
 
     #[test]
@@ -829,21 +945,25 @@ mod tests {
         touch(&a.join("ocrfix-report.txt"), "r");
         let out = dir.path().join("out");
         let plan = plan(&[a.clone(), b.clone()], &out, &BatchOptions::default()).unwrap();
-        let problems: Vec<_> = plan.jobs.iter().map(|j| j.problem.is_some()).collect();
+        let problems: Vec<_> = plan
+            .jobs
+            .iter()
+            .map(|j| plan.problem(j).is_some())
+            .collect();
         // doc.txt from a is first; the report name is taken by the run report.
         assert_eq!(sources(&plan), ["doc.txt", "ocrfix-report.txt", "doc.txt"]);
         assert_eq!(problems, [false, true, true]);
         // Each names what else writes the output.
-        let report = plan.jobs[1].problem.as_deref().unwrap();
+        let report = plan.problem(&plan.jobs[1]).unwrap();
         assert!(report.contains("the run report"), "{report}");
-        let twin = plan.jobs[2].problem.as_deref().unwrap();
+        let twin = plan.problem(&plan.jobs[2]).unwrap();
         let first = a.join("doc.txt").display().to_string();
         assert!(twin.contains(&first), "{twin}");
 
         // A file given directly whose output is itself.
         touch(&out.join("x.txt"), "x");
         let p = super::plan(&[out.join("x.txt")], &out, &BatchOptions::default()).unwrap();
-        let problem = p.jobs[0].problem.as_deref().unwrap();
+        let problem = p.problem(&p.jobs[0]).unwrap();
         assert!(problem.contains("overwrite an input"), "{problem}");
     }
 
@@ -889,14 +1009,18 @@ mod tests {
     }
 
     #[test]
-    fn first_by_tells_apart_things_with_one_hash() {
-        // All with the same key: the comparison alone decides.
-        let things = ["a", "b", "a", "b", "c", "c"];
-        let mut by = FirstBy::with_capacity(things.len());
-        let firsts: Vec<Option<usize>> = (0..things.len())
-            .map(|i| by.first(7, i, |j| things[j] == things[i]))
-            .collect();
-        assert_eq!(firsts, [None, None, Some(0), Some(1), None, Some(4)]);
+    fn later_of_same_tells_apart_things_with_one_hash() {
+        // All with the same hash: the comparison alone decides.
+        let things = ["a", "b", "a", "b", "c", "c", "a"];
+        let mut keyed: Vec<(u64, usize)> = (0..things.len()).rev().map(|i| (7, i)).collect();
+        keyed.push((3, 0));
+        let mut later = Vec::new();
+        later_of_same(
+            &mut keyed,
+            |j, i| things[j] == things[i],
+            |i, j| later.push((i, j)),
+        );
+        assert_eq!(later, [(2, 0), (3, 1), (5, 4), (6, 0)]);
     }
 
     #[test]

@@ -73,10 +73,11 @@ pub struct DocReport {
 }
 
 impl DocReport {
-    pub(super) fn new(job: &Job, status: Status) -> DocReport {
+    /// An entry for `job`, whose input file is `input`, with nothing counted.
+    pub(super) fn new(input: &Path, job: &Job, status: Status) -> DocReport {
         DocReport {
-            input: job.input.to_string_lossy().into_owned(),
-            source: job.source.clone(),
+            input: input.to_string_lossy().into_owned(),
+            source: job.source.to_string(),
             status,
             text: None,
             sidecar: None,
@@ -91,8 +92,9 @@ impl DocReport {
         }
     }
 
-    pub(super) fn failed(job: &Job, error: String) -> DocReport {
-        let mut r = DocReport::new(job, Status::Failed);
+    /// A failed entry for `job`, whose input file is `input`.
+    pub(super) fn failed(input: &Path, job: &Job, error: String) -> DocReport {
+        let mut r = DocReport::new(input, job, Status::Failed);
         r.error = Some(error);
         r
     }
