@@ -58,6 +58,12 @@ const CASES: &[(&str, &str)] = &[
         "Det var under 90-talskrisen som det hände.",
         "Det var under 90-talskrisen som det hände.",
     ),
+    // A thousands group of four digits has a digit the OCR doubled; a year
+    // after a number is left alone.
+    (
+        "Prognosen landar på 10 0000 kronor den 6 2012 i år.",
+        "Prognosen landar på 10 000 kronor den 6 2012 i år.",
+    ),
     // After a quotation closed with a comma comes the verb of saying, which
     // the word-pair model knows from the corpus's quotations.
     (

@@ -1,6 +1,6 @@
 //! Repairs that span or split tokens, which the word-by-word model cannot see:
 //! a space the OCR put inside a word ("I T-strateg", "förvalt ning") and digits
-//! it doubled in a year ("20009").
+//! it doubled in a year ("20009") or a thousands group ("10 0000").
 
 use super::Corrector;
 use crate::sidecar::{Correction, CorrectionKind};
@@ -30,7 +30,8 @@ const YEAR_CUES: &[&str] = &[
     "vintern",
 ];
 
-/// Joins words split by a stray space and undoes doubled year digits, in place.
+/// Joins words split by a stray space and undoes doubled digits in years and
+/// thousands groups, in place.
 /// Repairs less sure than `min_confidence` are left out (and counted).
 pub fn apply(
     lines: &mut [String],
@@ -68,7 +69,25 @@ pub fn apply(
                     continue;
                 }
             }
-            if let Some(year) = undouble_year(t.word, &years) {
+            if let Some(prev) = i.checked_sub(1).map(|p| toks[p])
+                && prev.trail.is_empty()
+                && &line[prev.end()..t.start] == " "
+                && let Some(group) = undouble_group(prev.word, t.word)
+            {
+                edits.push((
+                    t.start,
+                    t.end(),
+                    Correction::at(
+                        ln,
+                        line,
+                        t.start,
+                        t.word,
+                        &group,
+                        CorrectionKind::Confusion,
+                        0.7,
+                    ),
+                ));
+            } else if let Some(year) = undouble_year(t.word, &years) {
                 let cue = i
                     .checked_sub(1)
                     .map(|p| toks[p].word.to_lowercase())
@@ -201,9 +220,48 @@ fn undouble_year(word: &str, years: &[u32]) -> Option<String> {
         .map(|(_, s)| s)
 }
 
+/// "10 0000" read as "10 000": Swedish groups the thousands of a number in
+/// threes after a space, so a group of four digits after a number of one to
+/// three is a group with a digit the OCR doubled, when undoubling it gives one
+/// group whichever doubled pair is undone ("0000", "5000", "1223"). A year
+/// (1900-2099) is left alone: "den 6 2012" can be a date.
+fn undouble_group(before: &str, word: &str) -> Option<String> {
+    let digits = |w: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !digits(before, 1..=3) || !digits(word, 4..=4) {
+        return None;
+    }
+    if word.parse::<u32>().is_ok_and(|n| (1900..2100).contains(&n)) {
+        return None;
+    }
+    let b = word.as_bytes();
+    let mut groups = (1..4).filter(|&i| b[i] == b[i - 1]).map(|i| {
+        let mut g = word.to_string();
+        g.remove(i);
+        g
+    });
+    let first = groups.next()?;
+    groups.all(|g| g == first).then_some(first)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn undoubles_thousands_groups() {
+        assert_eq!(undouble_group("10", "0000").as_deref(), Some("000"));
+        assert_eq!(undouble_group("1", "5000").as_deref(), Some("500"));
+        assert_eq!(undouble_group("250", "1223").as_deref(), Some("123"));
+        // Two different undoublings, no doubled digit, a year, not a group.
+        assert_eq!(undouble_group("10", "1100"), None);
+        assert_eq!(undouble_group("10", "1234"), None);
+        assert_eq!(undouble_group("6", "2011"), None);
+        assert_eq!(undouble_group("1000", "0000"), None);
+        assert_eq!(undouble_group("10", "000"), None);
+        assert_eq!(undouble_group("år", "0000"), None);
+    }
 
     #[test]
     fn undoubles_years() {
