@@ -136,6 +136,8 @@ pub const RENDERINGS: &[Rendering] = &[
     r!('i', "1", 0.0005),
     r!('i', "l", 0.0005),
     r!('o', "0", 0.001),
+    // A stroke read after an m ("soml" for "som"; seen in seed-dev).
+    r!('m', "ml", 0.0015),
 ];
 
 /// The renderings whose printed form starts with each byte, in table order;

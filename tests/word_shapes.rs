@@ -58,6 +58,12 @@ const CASES: &[(&str, &str)] = &[
         "Det var under 90-talskrisen som det hände.",
         "Det var under 90-talskrisen som det hände.",
     ),
+    // A stroke read after an m, in words the lexicon lacks; words with a
+    // real "ml" keep it.
+    (
+        "Det var soml vi trodde, mled de samlade gamla papperen.",
+        "Det var som vi trodde, med de samlade gamla papperen.",
+    ),
     // A thousands group of four digits has a digit the OCR doubled; a year
     // after a number is left alone.
     (
