@@ -58,6 +58,11 @@ const CASES: &[(&str, &str)] = &[
         "Det var under 90-talskrisen som det hände.",
         "Det var under 90-talskrisen som det hände.",
     ),
+    // A word the lexicon holds may stand for one with two å/ä/ö.
+    (
+        "Vi har stor frihet lokalt men anda en gemensam plan.",
+        "Vi har stor frihet lokalt men ändå en gemensam plan.",
+    ),
     // A stroke read after an m, in words the lexicon lacks; words with a
     // real "ml" keep it.
     (
