@@ -156,12 +156,7 @@ impl<'l> Model<'l> {
             else {
                 return 0;
             };
-            let after = *self
-                .after
-                .borrow_mut()
-                .entry(x.hash)
-                .or_insert_with(|| self.lexicon.pairs_after(left));
-            after.map_or(0, |after| {
+            self.pairs_after(x, left).map_or(0, |after| {
                 self.lexicon.triple_count_after(after, mid, right)
             })
         })
@@ -174,13 +169,18 @@ impl<'l> Model<'l> {
             let (Some(left), Some(right)) = (keys.get(&a.hash), keys.get(&b.hash)) else {
                 return 0;
             };
-            let after = *self
-                .after
-                .borrow_mut()
-                .entry(a.hash)
-                .or_insert_with(|| self.lexicon.pairs_after(left));
-            after.map_or(0, |after| self.lexicon.pair_count_after(after, right))
+            self.pairs_after(a, left)
+                .map_or(0, |after| self.lexicon.pair_count_after(after, right))
         })
+    }
+
+    /// [`Lexicon::pairs_after`] of `a`, whose key is `key`, walked once.
+    fn pairs_after(&self, a: &Word, key: &str) -> Option<PairsAfter> {
+        *self
+            .after
+            .borrow_mut()
+            .entry(a.hash)
+            .or_insert_with(|| self.lexicon.pairs_after(key))
     }
 }
 

@@ -69,11 +69,7 @@ pub fn apply(
                     continue;
                 }
             }
-            if let Some(prev) = i.checked_sub(1).map(|p| toks[p])
-                && prev.trail.is_empty()
-                && &line[prev.end()..t.start] == " "
-                && let Some(group) = undouble_group(prev.word, t.word)
-            {
+            if let Some(fixed) = undoubled(&toks, i, line, &years) {
                 edits.push((
                     t.start,
                     t.end(),
@@ -82,37 +78,11 @@ pub fn apply(
                         line,
                         t.start,
                         t.word,
-                        &group,
+                        &fixed,
                         CorrectionKind::Confusion,
                         0.7,
                     ),
                 ));
-            } else if let Some(year) = undouble_year(t.word, &years) {
-                let cue = i
-                    .checked_sub(1)
-                    .map(|p| toks[p].word.to_lowercase())
-                    .is_some_and(|w| YEAR_CUES.contains(&w.as_str()));
-                // Five digits are written "20 003" in Swedish, so a five-digit
-                // token next to the years the document talks about is a year
-                // the OCR stuttered on.
-                let near = year
-                    .parse::<u32>()
-                    .is_ok_and(|y| years.iter().any(|&d| d.abs_diff(y) <= NEAR_YEARS));
-                if cue || near {
-                    edits.push((
-                        t.start,
-                        t.end(),
-                        Correction::at(
-                            ln,
-                            line,
-                            t.start,
-                            t.word,
-                            &year,
-                            CorrectionKind::Confusion,
-                            0.7,
-                        ),
-                    ));
-                }
             }
             i += 1;
         }
@@ -131,6 +101,29 @@ pub fn apply(
     }
     out.sort_by_key(|c| (c.line, c.column));
     (out, skipped)
+}
+
+/// `toks[i]` (of `line`) without a digit the OCR doubled: a thousands group
+/// after a number ([`undouble_group`]), or a year after a word that announces
+/// one or near a year the document mentions (`years`, [`undouble_year`]).
+fn undoubled(toks: &[tokenise::Token<'_>], i: usize, line: &str, years: &[u32]) -> Option<String> {
+    let t = toks[i];
+    let prev = i.checked_sub(1).map(|p| toks[p]);
+    if let Some(prev) = prev
+        && prev.trail.is_empty()
+        && &line[prev.end()..t.start] == " "
+        && let Some(group) = undouble_group(prev.word, t.word)
+    {
+        return Some(group);
+    }
+    let year = undouble_year(t.word, years)?;
+    let cue = prev.is_some_and(|p| YEAR_CUES.contains(&p.word.to_lowercase().as_str()));
+    // Five digits are written "20 003" in Swedish, so a five-digit token next
+    // to the years the document talks about is a year the OCR stuttered on.
+    let near = year
+        .parse::<u32>()
+        .is_ok_and(|y| years.iter().any(|&d| d.abs_diff(y) <= NEAR_YEARS));
+    (cue || near).then_some(year)
 }
 
 /// Whether two neighbouring words are one word split by the OCR: an acronym
