@@ -965,18 +965,23 @@ impl<'l> Corrector<'l> {
         choice
     }
 
-    /// What the language model knows of the left of a site that opens a run:
-    /// a sentence start, the end of a quotation, or nothing.
-    /// Which sites of a run choose among confusable words only ("har" or
-    /// "här"): there the triple ending in the word weighs in as well as the pair.
+    /// Which sites of a run are [`Corrector::weighs_triples`].
     fn triple_sites(&self, run: &[Site]) -> Vec<bool> {
-        run.iter()
-            .map(|s| {
-                s.readings.len() >= 2 && s.readings.iter().all(|r| self.model.is_confusable(&r.lm))
-            })
-            .collect()
+        run.iter().map(|s| self.weighs_triples(s)).collect()
     }
 
+    /// Whether `site` chooses among confusable words only ("har" or "här"):
+    /// there the triple ending in the word weighs in as well as the pair.
+    fn weighs_triples(&self, site: &Site<'_>) -> bool {
+        site.readings.len() >= 2
+            && site
+                .readings
+                .iter()
+                .all(|r| self.model.is_confusable(&r.lm))
+    }
+
+    /// What the language model knows of the left of a site that opens a run:
+    /// a sentence start, the end of a quotation, or nothing.
     fn left_of(&self, site: &Site<'_>) -> Option<&lm::Word> {
         if site.sentence_start {
             Some(&self.start)
@@ -1001,10 +1006,8 @@ impl<'l> Corrector<'l> {
             1 => self.left_of(&run[0]),
             _ => Some(&run[i - 2].readings[choice[i - 2]].lm),
         };
-        let triple = self.triple_sites(&run[i..=i])[0];
-        let next_triple = run
-            .get(i + 1..=i + 1)
-            .is_some_and(|s| self.triple_sites(s)[0]);
+        let triple = self.weighs_triples(site);
+        let next_triple = run.get(i + 1).is_some_and(|s| self.weighs_triples(s));
         let scores: Vec<f32> = site
             .readings
             .iter()
