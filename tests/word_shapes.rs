@@ -69,11 +69,12 @@ const CASES: &[(&str, &str)] = &[
         "Det var soml vi trodde, mled de samlade gamla papperen.",
         "Det var som vi trodde, med de samlade gamla papperen.",
     ),
-    // A thousands group of four digits has a digit the OCR doubled; a year
-    // after a number is left alone.
+    // Four zeros after a number are a thousands group with a zero the OCR
+    // doubled; other four-digit numbers after a number are numbers of their
+    // own.
     (
-        "Prognosen landar på 10 0000 kronor den 6 2012 i år.",
-        "Prognosen landar på 10 000 kronor den 6 2012 i år.",
+        "Prognosen landar på 10 0000 kronor och 12 1500 invånare den 6 2012.",
+        "Prognosen landar på 10 000 kronor och 12 1500 invånare den 6 2012.",
     ),
     // After a quotation closed with a comma comes the verb of saying, which
     // the word-pair model knows from the corpus's quotations.

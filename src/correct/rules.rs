@@ -104,7 +104,7 @@ pub fn apply(
 }
 
 /// `toks[i]` (of `line`) without a digit the OCR doubled: a thousands group
-/// after a number ([`undouble_group`]), or a year after a word that announces
+/// of four zeros after a number ([`undouble_group`]), or a year after a word that announces
 /// one or near a year the document mentions (`years`, [`undouble_year`]).
 fn undoubled(toks: &[tokenise::Token<'_>], i: usize, line: &str, years: &[u32]) -> Option<String> {
     let t = toks[i];
@@ -214,28 +214,16 @@ fn undouble_year(word: &str, years: &[u32]) -> Option<String> {
 }
 
 /// "10 0000" read as "10 000": Swedish groups the thousands of a number in
-/// threes after a space, so a group of four digits after a number of one to
-/// three is a group with a digit the OCR doubled, when undoubling it gives one
-/// group whichever doubled pair is undone ("0000", "5000", "1223"). A year
-/// (1900-2099) is left alone: "den 6 2012" can be a date.
+/// threes after a space, so four zeros after a number of one to three digits
+/// are a group of three with a zero the OCR doubled. Other four-digit numbers
+/// after a number are left alone: Swedish also writes four digits without a
+/// space ("1500 kronor"), so "12 1500 1800" in a table or "08 5555" are
+/// numbers of their own, and an undoubled "1500" could be "150" or "500"
+/// only by guessing.
 fn undouble_group(before: &str, word: &str) -> Option<String> {
-    let digits = |w: &str, n: std::ops::RangeInclusive<usize>| {
-        n.contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
-    };
-    if !digits(before, 1..=3) || !digits(word, 4..=4) {
-        return None;
-    }
-    if word.parse::<u32>().is_ok_and(|n| (1900..2100).contains(&n)) {
-        return None;
-    }
-    let b = word.as_bytes();
-    let mut groups = (1..4).filter(|&i| b[i] == b[i - 1]).map(|i| {
-        let mut g = word.to_string();
-        g.remove(i);
-        g
-    });
-    let first = groups.next()?;
-    groups.all(|g| g == first).then_some(first)
+    let digits =
+        !before.is_empty() && before.len() <= 3 && before.bytes().all(|b| b.is_ascii_digit());
+    (digits && word == "0000").then(|| "000".to_string())
 }
 
 #[cfg(test)]
@@ -245,15 +233,21 @@ mod tests {
     #[test]
     fn undoubles_thousands_groups() {
         assert_eq!(undouble_group("10", "0000").as_deref(), Some("000"));
-        assert_eq!(undouble_group("1", "5000").as_deref(), Some("500"));
-        assert_eq!(undouble_group("250", "1223").as_deref(), Some("123"));
-        // Two different undoublings, no doubled digit, a year, not a group.
-        assert_eq!(undouble_group("10", "1100"), None);
-        assert_eq!(undouble_group("10", "1234"), None);
-        assert_eq!(undouble_group("6", "2011"), None);
-        assert_eq!(undouble_group("1000", "0000"), None);
-        assert_eq!(undouble_group("10", "000"), None);
-        assert_eq!(undouble_group("år", "0000"), None);
+        assert_eq!(undouble_group("1", "0000").as_deref(), Some("000"));
+        // Numbers of their own (a table row, a phone number, a year), more
+        // than three digits before, a group already of three, no number.
+        for (before, word) in [
+            ("12", "1500"),
+            ("3", "1000"),
+            ("08", "5555"),
+            ("6", "2011"),
+            ("1000", "0000"),
+            ("10", "000"),
+            ("år", "0000"),
+            ("", "0000"),
+        ] {
+            assert_eq!(undouble_group(before, word), None, "{before} {word}");
+        }
     }
 
     #[test]
