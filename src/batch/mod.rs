@@ -169,8 +169,10 @@ impl Plan {
     }
 }
 
-/// The input file of `job`, whose origin is among `origins`. A job of
-/// another plan, which may have no origin here, is taken to be at its source.
+/// The input file of `job`, whose origin is among `origins`: `job` must be
+/// of the plan that holds `origins` (a job of another plan would be read
+/// against the wrong origin; one whose origin is out of range is taken to be
+/// at its source).
 fn input_of(origins: &[Origin], job: &Job) -> PathBuf {
     match origins.get(job.origin) {
         Some(o) => o.input(&job.source),
@@ -438,6 +440,8 @@ fn set_problem(origins: &mut Vec<Origin>, job: &mut Job, problem: String) {
 struct Found {
     out_resolved: PathBuf,
     origins: Vec<Origin>,
+    /// The origin of the INPUT folder being walked (see [`Found::enter`]).
+    folder: Option<usize>,
     jobs: Vec<Job>,
     /// [`path_key`] of the resolved input path of each job that has one, with
     /// the job's number.
@@ -452,6 +456,7 @@ impl Found {
         Found {
             out_resolved,
             origins: Vec::new(),
+            folder: None,
             jobs: Vec::new(),
             keyed: Vec::new(),
             inputs_in_out: HashSet::new(),
@@ -466,15 +471,17 @@ impl Found {
             folder: true,
             problem: None,
         });
+        self.folder = Some(self.origins.len() - 1);
     }
 
     /// Adds the job for `input` with `source`, found in the folder of the
-    /// last [`Found::enter`], unless that does not give `input` back.
+    /// last [`Found::enter`], unless that does not give `input` back. (The
+    /// folder is remembered apart from the last origin: a file with an origin
+    /// of its own, such as a name that is not UTF-8, may come between.)
     fn push(&mut self, input: &Path, source: String, canonical: Option<PathBuf>) {
-        match self.origins.last() {
-            Some(o) if o.folder && o.input(&source).as_os_str() == input.as_os_str() => {
-                let origin = self.origins.len() - 1;
-                self.push_job(source, origin, canonical);
+        match self.folder {
+            Some(f) if self.origins[f].input(&source).as_os_str() == input.as_os_str() => {
+                self.push_job(source, f, canonical);
             }
             _ => self.push_file(input.to_path_buf(), source, None, canonical),
         }
