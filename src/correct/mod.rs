@@ -992,7 +992,8 @@ impl<'l> Corrector<'l> {
         }
     }
 
-    /// Posterior share of the chosen reading at `i`, its neighbours held fixed.
+    /// Posterior share of the chosen reading at `i`, its neighbours held fixed
+    /// (every term of the Viterbi's path cost that depends on it).
     fn confidence(&self, run: &[Site], choice: &[usize], i: usize) -> f32 {
         let site = &run[i];
         let left = if i > 0 {
@@ -1008,6 +1009,13 @@ impl<'l> Corrector<'l> {
         };
         let triple = self.weighs_triples(site);
         let next_triple = run.get(i + 1).is_some_and(|s| self.weighs_triples(s));
+        // The reading two sites on, when its triple (this word, the next, it)
+        // weighs in; otherwise its pair with the next word is the same for
+        // every reading here.
+        let after_next = run
+            .get(i + 2)
+            .filter(|s| self.weighs_triples(s))
+            .map(|s| &s.readings[choice[i + 2]].lm);
         let scores: Vec<f32> = site
             .readings
             .iter()
@@ -1025,6 +1033,9 @@ impl<'l> Corrector<'l> {
                             self.model.transition(Some(&r.lm), n)
                         }
                     })
+                    + right
+                        .zip(after_next)
+                        .map_or(0.0, |(n, m)| self.model.transition3(Some(&r.lm), n, m))
             })
             .collect();
         let best = scores.iter().copied().fold(f32::INFINITY, f32::min);
