@@ -113,7 +113,6 @@ pub fn triple_key(x: &str, y: &str, r: &str) -> Vec<u8> {
 }
 
 /// The `lm.fst` key that marks `r` as confusable: its triples are stored.
-#[allow(dead_code)]
 pub fn confusable_key(r: &str) -> Vec<u8> {
     let mut k = r.as_bytes().to_vec();
     k.extend_from_slice(&[PAIR_SEP, PAIR_SEP]);

@@ -581,8 +581,10 @@ impl Lexicon {
     }
 
     /// Where the pairs that begin with `a` start in the pair transducer, or
-    /// `None` if no counted pair does: the walk over `a` done once for all the
-    /// words that may follow it (see [`Lexicon::pair_count_after`]).
+    /// `None` if no counted pair or triple does (a confusable key's mark
+    /// alone may also give `Some`): the walk over `a` done once for all the
+    /// words that may follow it (see [`Lexicon::pair_count_after`] and
+    /// [`Lexicon::triple_count_after`]).
     pub fn pairs_after(&self, a: &str) -> Option<PairsAfter> {
         let fst = self.lm.as_fst();
         let mut node = fst.root();
@@ -627,8 +629,8 @@ impl Lexicon {
     /// How often the triple `x y r` occurs in the context corpus, given `x`'s
     /// [`Lexicon::pairs_after`]: `y` the word before `r` as pairs count it, `x`
     /// the context before `y`. Only triples that end in a confusable key
-    /// ([`Lexicon::is_confusable`]) and occur twice or more are stored; others
-    /// read as 0.
+    /// ([`Lexicon::is_confusable`]) and occur as often as a kept pair (the
+    /// generator's `--min-pair-count`, 2) are stored; others read as 0.
     pub fn triple_count_after(&self, after: PairsAfter, y: &str, r: &str) -> u32 {
         let mut tail = Vec::with_capacity(y.len() + 1 + r.len());
         tail.extend_from_slice(y.as_bytes());
