@@ -970,14 +970,14 @@ impl<'l> Corrector<'l> {
         run.iter().map(|s| self.weighs_triples(s)).collect()
     }
 
-    /// Whether `site` chooses among confusable words only ("har" or "här"):
-    /// there the triple ending in the word weighs in as well as the pair.
+    /// Whether `site` chooses among confusable words ("har" or "här"): at
+    /// least two of its readings are words of the corpus, and all of those
+    /// are confusable. There the triple ending in the word weighs in as well
+    /// as the pair; a reading the corpus lacks has no triples, nor a pair
+    /// either, and keeps the pair model's estimate (its unigram share).
     fn weighs_triples(&self, site: &Site<'_>) -> bool {
-        site.readings.len() >= 2
-            && site
-                .readings
-                .iter()
-                .all(|r| self.model.is_confusable(&r.lm))
+        let seen = || site.readings.iter().filter(|r| r.lm.count > 0);
+        seen().count() >= 2 && seen().all(|r| self.model.is_confusable(&r.lm))
     }
 
     /// What the language model knows of the left of a site that opens a run:
