@@ -1466,8 +1466,20 @@ mod tests {
     fn a_walk_without_misprints_knows_what_the_search_knows() {
         let lexicon = Lexicon::embedded();
         let corrector = Corrector::new(lexicon, &[]);
-        let mut known = 0;
-        for word in [
+        // How many of `words` the search reads as themselves in `slot`, after
+        // checking that the walk agrees on each.
+        let agree = |slot: Slot, words: &[&str]| {
+            let mut known = 0;
+            for &word in words {
+                let searched = search_all(lexicon, word, slot)
+                    .iter()
+                    .any(Candidate::is_identity);
+                assert_eq!(corrector.holds(word, slot), searched, "{word} {slot:?}");
+                known += usize::from(searched);
+            }
+            known
+        };
+        let alone = [
             "förvaltning",
             "förvaltningsrapporten",
             "kommunstyrelsens",
@@ -1476,32 +1488,25 @@ mod tests {
             "f6rvaltning",
             "förvaltningsrapportén",
             "xyzzy",
-        ] {
-            let searched = search_all(lexicon, word, Slot::Alone)
-                .iter()
-                .any(Candidate::is_identity);
-            assert_eq!(corrector.holds(word, Slot::Alone), searched, "{word}");
-            known += usize::from(searched);
-        }
-        assert!(known >= 3, "the test must cover known words and compounds");
+        ];
+        assert!(
+            agree(Slot::Alone, &alone) >= 3,
+            "the test must cover known words and compounds"
+        );
         // After a number: forms only the compound rules allow, rule compounds,
         // forms that only open compounds.
-        let mut known = 0;
-        for word in [
+        let numbered = [
             "åriga",
             "ariga",
             "talskrisen",
             "tals",
             "förvaltnings",
             "kommun",
-        ] {
-            let searched = search_all(lexicon, word, Slot::Numbered)
-                .iter()
-                .any(Candidate::is_identity);
-            assert_eq!(corrector.holds(word, Slot::Numbered), searched, "{word}");
-            known += usize::from(searched);
-        }
-        assert!(known >= 3, "the test must cover words the rules allow");
+        ];
+        assert!(
+            agree(Slot::Numbered, &numbered) >= 3,
+            "the test must cover words the rules allow"
+        );
     }
 
     #[test]
