@@ -76,6 +76,12 @@ const CASES: &[(&str, &str)] = &[
         "Prognosen landar på 10 0000 kronor och 12 1500 invånare den 6 2012.",
         "Prognosen landar på 10 000 kronor och 12 1500 invånare den 6 2012.",
     ),
+    // A capital S after a small letter is the OCR's: an ö where that makes
+    // a word, inside compounds as well; a name with a capital inside keeps it.
+    (
+        "Vi har fSrslag om hSgskolan och fSrvaltningsSversynen från SveSam i dag.",
+        "Vi har förslag om högskolan och förvaltningsöversynen från SveSam i dag.",
+    ),
     // After a quotation closed with a comma comes the verb of saying, which
     // the word-pair model knows from the corpus's quotations.
     (

@@ -19,7 +19,7 @@ pub mod lm;
 pub mod rules;
 pub mod search;
 
-use crate::confusion::{self, Channel, DIACRITICS, Evidence, RENDERINGS};
+use crate::confusion::{self, CAPITAL_S, Channel, DIACRITICS, Evidence, RENDERINGS};
 use crate::lexicon::{Entry, Lexicon, chars, english, flags};
 use crate::sidecar::{Correction, CorrectionKind};
 use crate::text::is_letter;
@@ -506,7 +506,7 @@ impl<'l> Corrector<'l> {
         let mut out: Vec<(Reading, Option<&Candidate>)> = cands
             .iter()
             .filter(|c| !(lone_letter && c.is_identity()))
-            .filter(|c| fits_capitals(c, seg))
+            .filter(|c| fits_capitals(c, seg, &lower))
             .map(|c| (self.reading(c, seg, sentence_start), Some(c)))
             .collect();
         if !out.iter().any(|(r, _)| r.identity) {
@@ -1183,6 +1183,10 @@ fn swedish_e_acute(rest: &[char]) -> bool {
 }
 
 /// `word` in lower case, borrowed when it already is (most words are).
+///
+/// A capital S after a small letter ("fSr", "hSgskolan") is the OCR's, not the
+/// printer's: it is written [`CAPITAL_S`], which the candidate search reads
+/// as an s or, under the confusion model, as the ö it often stands for.
 fn lower(word: &str) -> Cow<'_, str> {
     // One pass over the bytes up to the first capital or non-ASCII character,
     // from where (rarely) the characters are looked at.
@@ -1195,11 +1199,20 @@ fn lower(word: &str) -> Cow<'_, str> {
             word.as_bytes()[i].is_ascii_uppercase() || word[i..].chars().any(char::is_uppercase)
         }
     };
-    if upper {
-        Cow::Owned(word.to_lowercase())
-    } else {
-        Cow::Borrowed(word)
+    if !upper {
+        return Cow::Borrowed(word);
     }
+    let mut out = String::with_capacity(word.len() + 2);
+    let mut after_small = false;
+    for c in word.chars() {
+        if c == 'S' && after_small {
+            out.push(CAPITAL_S);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        after_small = c.is_lowercase();
+    }
+    Cow::Owned(out)
 }
 
 /// Whether `word` has more than one segment (see [`segments`]).
@@ -1292,7 +1305,8 @@ impl<'a> Iterator for Segments<'a> {
 /// Digits and marks have no case and are taken as they come. Nor did the OCR
 /// drop the first letter of a capitalised word: the letter after it would
 /// then be printed small ("Åström" losing its Å is "ström", not "Ström").
-fn fits_capitals(c: &Candidate, printed: &str) -> bool {
+/// `lowered` is [`lower`] of `printed`, whose offsets the edits are in.
+fn fits_capitals(c: &Candidate, printed: &str, lowered: &str) -> bool {
     let title_case =
         printed.starts_with(char::is_uppercase) && printed.chars().any(char::is_lowercase);
     c.edits.iter().all(|e| {
@@ -1306,16 +1320,18 @@ fn fits_capitals(c: &Candidate, printed: &str) -> bool {
         if seen.next().is_some() {
             return true; // two characters
         }
-        let capital = printed
-            .get(usize::from(e.at)..)
-            .and_then(|rest| rest.chars().next())
+        // The edit's offset is in the lower-case view, whose characters are
+        // the printed word's one for one (not always byte for byte: CAPITAL_S).
+        let capital = lowered
+            .get(..usize::from(e.at))
+            .and_then(|before| printed.chars().nth(before.chars().count()))
             .is_some_and(char::is_uppercase);
         !capital
             || !letter.is_alphabetic()
             || matches!(
                 (r.truth, letter),
                 ('å' | 'ä', 'a' | 'à' | 'á' | 'ä' | 'å')
-                    | ('ö', 'o' | 'ó' | 'ò' | 'õ')
+                    | ('ö', 'o' | 'ó' | 'ò' | 'õ' | CAPITAL_S)
                     | ('i', 'l')
                     | ('l', 'i')
             )
@@ -1441,25 +1457,25 @@ mod tests {
             }
         };
         // ä and å print as "i" and "d" in small letters only.
-        assert!(!fits_capitals(&undoing('å', "i", 0), "IT"));
-        assert!(fits_capitals(&undoing('å', "i", 0), "it"));
-        assert!(!fits_capitals(&undoing('ä', "d", 0), "DR"));
-        assert!(fits_capitals(&undoing('ä', "d", 1), "Dd"));
+        assert!(!fits_capitals(&undoing('å', "i", 0), "IT", &lower("IT")));
+        assert!(fits_capitals(&undoing('å', "i", 0), "it", &lower("it")));
+        assert!(!fits_capitals(&undoing('ä', "d", 0), "DR", &lower("DR")));
+        assert!(fits_capitals(&undoing('ä', "d", 1), "Dd", &lower("Dd")));
         // A for Ä and Å, O for Ö, and digits, in capitals too.
-        assert!(fits_capitals(&undoing('ä', "a", 0), "AR"));
-        assert!(fits_capitals(&undoing('ö', "o", 0), "OVER"));
-        assert!(fits_capitals(&undoing('ö', "6", 1), "F6R"));
+        assert!(fits_capitals(&undoing('ä', "a", 0), "AR", &lower("AR")));
+        assert!(fits_capitals(&undoing('ö', "o", 0), "OVER", &lower("OVER")));
+        assert!(fits_capitals(&undoing('ö', "6", 1), "F6R", &lower("F6R")));
         // A capitalised word did not lose its first letter; a small one or
         // one in capitals may have.
         let dropped = |at| undoing('å', "", at);
-        assert!(!fits_capitals(&dropped(0), "Ström"));
-        assert!(fits_capitals(&dropped(0), "rligen"));
-        assert!(fits_capitals(&dropped(0), "RLIGEN"));
-        assert!(fits_capitals(&dropped(2), "Strm"));
+        assert!(!fits_capitals(&dropped(0), "Ström", &lower("Ström")));
+        assert!(fits_capitals(&dropped(0), "rligen", &lower("rligen")));
+        assert!(fits_capitals(&dropped(0), "RLIGEN", &lower("RLIGEN")));
+        assert!(fits_capitals(&dropped(2), "Strm", &lower("Strm")));
         // A dropped noise mark has no case.
         let mut noise = undoing('ö', "o", 0);
         noise.edits[0].rendering = NOISE_EDIT;
-        assert!(fits_capitals(&noise, "|IT"));
+        assert!(fits_capitals(&noise, "|IT", &lower("|IT")));
     }
 
     #[test]

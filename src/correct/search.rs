@@ -130,6 +130,9 @@ static TRUTHS: std::sync::LazyLock<Vec<([u8; 4], usize)>> = std::sync::LazyLock:
         .collect()
 });
 
+/// [`confusion::CAPITAL_S`] in UTF-8.
+const CAPITAL_S_UTF8: &[u8] = "ſ".as_bytes();
+
 /// Shortest compound part in characters (hunspell-sv's COMPOUNDMIN).
 const MIN_PART_CHARS: usize = 2;
 
@@ -277,9 +280,13 @@ impl<D: AsRef<[u8]>> Walk<'_, D> {
     /// The observed character read as itself.
     fn identity(&mut self, node: Node<'_>, pos: usize, out: Output, cost: f32, part_start: usize) {
         let len = utf8_len(self.observed[pos]);
-        let Some(bytes) = self.observed.get(pos..pos + len) else {
+        let Some(mut bytes) = self.observed.get(pos..pos + len) else {
             return;
         };
+        if bytes == CAPITAL_S_UTF8 {
+            // An S printed in capitals is, as itself, an s.
+            bytes = b"s";
+        }
         let Some((child, out2)) = follow(self.fst, node, bytes, out) else {
             return;
         };
@@ -296,7 +303,7 @@ impl<D: AsRef<[u8]>> Walk<'_, D> {
         }
         self.form.extend_from_slice(bytes);
         self.step(child, pos + len, out2, cost + extra, part_start);
-        self.form.truncate(self.form.len() - len);
+        self.form.truncate(self.form.len() - bytes.len());
         if let Some(d) = diacritic {
             self.identities[d] -= 1;
         }
