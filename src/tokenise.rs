@@ -96,6 +96,16 @@ pub fn is_number(word: &str) -> bool {
             .all(|&c| c.is_ascii_digit() || c == b',' || c == b'.')
 }
 
+/// Whether `word` is numbers joined by dashes or slashes ("10–15", "2006/07").
+fn is_number_span(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_digit())
+        && word.ends_with(|c: char| c.is_ascii_digit())
+        && word.contains(['-', '–', '/'])
+        && word
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | '–' | '/'))
+}
+
 /// The tokens of one line, in order.
 pub fn tokens(line: &str) -> Vec<Token<'_>> {
     let mut out = Vec::with_capacity(line.len() / 6 + 1);
@@ -299,9 +309,10 @@ fn split_chunk(chunk: &str, offset: usize) -> Token<'_> {
     }
 }
 
-/// The key a word has in the language model: lower case, numbers as `<num>`.
+/// The key a word has in the language model: lower case, numbers as `<num>`
+/// (ranges and spans of numbers too: "10–15 år", "16-64 år", "2006/07").
 pub fn lm_key(word: &str) -> Cow<'_, str> {
-    if is_number(word) {
+    if is_number(word) || is_number_span(word) {
         Cow::Borrowed("<num>")
     } else if word.chars().any(char::is_uppercase) {
         Cow::Owned(word.to_lowercase())
@@ -381,6 +392,10 @@ mod tests {
         assert!(!is_number("3,"));
         assert!(!is_number("f6r"));
         assert_eq!(lm_key("600"), "<num>");
+        assert_eq!(lm_key("10–15"), "<num>");
+        assert_eq!(lm_key("2006/07"), "<num>");
+        assert_eq!(lm_key("A4-ark"), "a4-ark");
+        assert_eq!(lm_key("14-åriga"), "14-åriga");
         assert_eq!(lm_key("Vår"), "vår");
     }
 }

@@ -82,6 +82,12 @@ const CASES: &[(&str, &str)] = &[
         "Vi har fSrslag om hSgskolan och fSrvaltningsSversynen från SveSam i dag.",
         "Vi har förslag om högskolan och förvaltningsöversynen från SveSam i dag.",
     ),
+    // A span of numbers is a number to the word-pair model: "15 år" and so
+    // "10–15 år".
+    (
+        "Effekten syns först efter 10–15 dr, i åldern 16-64 ar.",
+        "Effekten syns först efter 10–15 år, i åldern 16-64 år.",
+    ),
     // After a quotation closed with a comma comes the verb of saying, which
     // the word-pair model knows from the corpus's quotations.
     (
