@@ -88,6 +88,13 @@ const CASES: &[(&str, &str)] = &[
         "Effekten syns först efter 10–15 dr, i åldern 16-64 ar.",
         "Effekten syns först efter 10–15 år, i åldern 16-64 år.",
     ),
+    // A small consonant alone between words lost its vowel; abbreviations
+    // ("s." with its period, "t o m" and "s k" among lone letters) and labels
+    // keep theirs.
+    (
+        "Inom projektet s har vi t o m fått s k pengar (s. 12) i dag.",
+        "Inom projektet så har vi t o m fått s k pengar (s. 12) i dag.",
+    ),
     // After a quotation closed with a comma comes the verb of saying, which
     // the word-pair model knows from the corpus's quotations.
     (
