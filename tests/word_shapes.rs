@@ -95,6 +95,12 @@ const CASES: &[(&str, &str)] = &[
         "Inom projektet s har vi t o m fått s k pengar (s. 12) i dag.",
         "Inom projektet så har vi t o m fått s k pengar (s. 12) i dag.",
     ),
+    // A capital I and an l printed as two capitals; a numeral with a letter
+    // is a label.
+    (
+        "Enligt Lars IIshammar, historiker, gäller bilaga IIa i dag.",
+        "Enligt Lars Ilshammar, historiker, gäller bilaga IIa i dag.",
+    ),
     // After a quotation closed with a comma comes the verb of saying, which
     // the word-pair model knows from the corpus's quotations.
     (

@@ -57,6 +57,16 @@ fn with_capital_i(observed: &str) -> Cow<'_, str> {
     }
 }
 
+/// `word` with a leading "II" before a small letter read as "Il": the OCR
+/// prints a capital I and an l as two capitals ("IIshammar" for
+/// "Ilshammar"), and no word is written so. `None` for any other word, and
+/// for a numeral with a letter ("IIa", "IIb"), which is a label.
+pub fn capital_i_ell(word: &str) -> Option<String> {
+    let rest = word.strip_prefix("II")?;
+    (rest.starts_with(char::is_lowercase) && rest.chars().nth(1).is_some())
+        .then(|| format!("Il{rest}"))
+}
+
 /// Whether `observed` is written in capitals throughout ("IT", "[T", "FÖRORD"):
 /// an acronym or a heading, which says nothing about being a name.
 pub fn is_all_caps(observed: &str) -> bool {
@@ -103,6 +113,15 @@ mod tests {
         assert_eq!(case_of("f6r"), Case::Lower);
         assert_eq!(case_of("4r"), Case::Lower);
         assert!(is_all_caps("IT") && is_all_caps("[T") && !is_all_caps("I") && !is_all_caps("It"));
+    }
+
+    #[test]
+    fn a_capital_i_and_l_printed_as_two_capitals() {
+        assert_eq!(capital_i_ell("IIshammar").as_deref(), Some("Ilshammar"));
+        assert_eq!(capital_i_ell("II"), None);
+        assert_eq!(capital_i_ell("IIa"), None);
+        assert_eq!(capital_i_ell("IIT"), None);
+        assert_eq!(capital_i_ell("Ilshammar"), None);
     }
 
     #[test]

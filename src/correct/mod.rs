@@ -620,11 +620,16 @@ impl<'l> Corrector<'l> {
     /// undone, and the cost of the confusions undone: a character Swedish
     /// words do not have ("é", "6", "#") between two letters is read as the
     /// letter it most often stands for in this document ("sektorévergripande").
-    /// `None` when there is no such mark. Not capitalised words: a name's é may
+    /// `None` when there is no such mark. A leading "II" before a small letter
+    /// is read "Il" ([`case::capital_i_ell`]). Not capitalised words: a name's é may
     /// be its own, its mark may stand for a rarer letter ("Fégerstam" for
     /// "Fägerstam"), and extraction reconciles a name's spellings across its
     /// mentions.
     fn respelling(&self, observed: &str) -> Option<(String, f32)> {
+        if let Some(text) = case::capital_i_ell(observed) {
+            // Never a word as printed: the repair costs nothing.
+            return Some((text, 0.0));
+        }
         if case::starts_upper(observed) {
             return None;
         }

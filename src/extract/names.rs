@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::lex::{self, Gender};
+use crate::correct::case::capital_i_ell;
 
 /// The embedded list: `name<TAB>gender`, `#` comments. See the README beside it
 /// for provenance and licence.
@@ -195,14 +196,8 @@ pub fn is_capitalised(word: &str) -> bool {
 /// apostrophes) only, not a function word, title or organisation word.
 pub fn is_surname_shape(word: &str) -> bool {
     // OCR reads a capital I followed by l as "II" ("IIshammar" for "Ilshammar").
-    let repaired;
-    let word = match word.strip_prefix("II") {
-        Some(rest) if rest.chars().next().is_some_and(char::is_lowercase) => {
-            repaired = format!("Il{rest}");
-            repaired.as_str()
-        }
-        _ => word,
-    };
+    let repaired = capital_i_ell(word);
+    let word = repaired.as_deref().unwrap_or(word);
     if !surname_letters(word) {
         return false;
     }
@@ -218,13 +213,8 @@ pub fn is_surname_shape(word: &str) -> bool {
 /// The spelling part of [`is_surname_shape`], without its word lists: a
 /// quick test that turns down most words before the lists are consulted.
 pub fn could_be_surname(word: &str) -> bool {
-    match word.strip_prefix("II") {
-        // "IIshammar" reads as "Ilshammar": capitalised, with the same letters.
-        Some(rest) if rest.chars().next().is_some_and(char::is_lowercase) => {
-            surname_letters(&format!("Il{rest}"))
-        }
-        _ => surname_letters(word),
-    }
+    // "IIshammar" reads as "Ilshammar": capitalised, with the same letters.
+    surname_letters(capital_i_ell(word).as_deref().unwrap_or(word))
 }
 
 /// Capitalised, two characters or more, letters (and inner hyphens or

@@ -16,6 +16,7 @@ use rustc_hash::FxHashMap;
 use super::layout::{Layout, ParaKind, Paragraph};
 use super::lex::{self, Gender};
 use super::names::{self, first_name, is_capitalised, is_surname_shape};
+use crate::correct::case::capital_i_ell;
 use crate::sidecar::Person;
 use crate::tokenise::Token;
 
@@ -449,10 +450,7 @@ fn name_at(toks: &[Token], i: usize) -> Option<(usize, (String, Gender), String)
             break;
         }
         // OCR "II" for a capital I and l ("IIshammar"): print the name right.
-        match w.strip_prefix("II") {
-            Some(rest) => parts.push(format!("Il{rest}")),
-            None => parts.push(w.to_string()),
-        }
+        parts.push(capital_i_ell(w).unwrap_or_else(|| w.to_string()));
         surnames += 1;
         j += 1;
         if !toks[j - 1].trail.is_empty() {
