@@ -663,7 +663,9 @@ impl<'l> Corrector<'l> {
     /// and the cost of that confusion; `None` for letters and for characters
     /// that are no rendering.
     fn mark_reading(&self, ch: char) -> Option<(char, f32)> {
-        if ch.is_ascii_alphabetic() || DIACRITICS.contains(&ch) {
+        // A long s printed as such is an s (old print), not the corrector's
+        // mark for a capital S.
+        if ch.is_ascii_alphabetic() || DIACRITICS.contains(&ch) || ch == CAPITAL_S {
             return None;
         }
         let mut buf = [0; 4];
