@@ -15,8 +15,9 @@ use crate::sidecar::CorrectionKind;
 use std::sync::LazyLock;
 
 /// How the corrector writes, in its lower-case view of a word, a capital S
-/// that the OCR printed after a small letter ("fSr"): the long s, which no
-/// Swedish text uses, so that the S can be read as the ö it stands for.
+/// that the OCR printed after a small letter ("fSr") or at the start of a
+/// word the lexicon lacks ("Svergripande"): the long s, which no Swedish text
+/// of our time uses, so that the S can be read as the ö it stands for.
 pub const CAPITAL_S: char = 'ſ';
 
 /// The letters whose renderings are estimated per document.
@@ -131,7 +132,8 @@ pub const RENDERINGS: &[Rendering] = &[
     r!('ö', "do", 0.003),
     r!('ö', "od", 0.003),
     // A capital S for ö ("Svergripande" in seed-dev, 1 of 232 ö's), which the
-    // corrector can only tell from an s inside a small-letter word (CAPITAL_S).
+    // corrector tells from an s only where a capital S is out of place
+    // (CAPITAL_S).
     r!('ö', "ſ", 0.004),
     // Letter and digit confusions outside å/ä/ö.
     r!('l', "1", 0.004),

@@ -82,6 +82,12 @@ const CASES: &[(&str, &str)] = &[
         "Vi har fSrslag om hSgskolan och fSrvaltningsSversynen från SveSam i dag.",
         "Vi har förslag om högskolan och förvaltningsöversynen från SveSam i dag.",
     ),
+    // So is a capital S that starts a word the lexicon lacks, written small
+    // inside a sentence; names and words the lexicon has keep theirs.
+    (
+        "Det blev en Svergripande plan för Sundsvall enligt Sven Svensson.",
+        "Det blev en övergripande plan för Sundsvall enligt Sven Svensson.",
+    ),
     // A span of numbers is a number to the word-pair model: "15 år" and so
     // "10–15 år".
     (

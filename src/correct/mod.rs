@@ -431,7 +431,8 @@ impl<'l> Corrector<'l> {
             // An unknown word with marks in it may still be respelled.
             let cands = self.candidates(&lower(word), Slot::Alone);
             if cands.iter().all(Candidate::is_identity)
-                && (!cands.is_empty() || self.respelling(word).is_none())
+                && (!cands.is_empty()
+                    || (self.respelling(word).is_none() && capital_s_rest(word).is_none()))
             {
                 return Rc::new([self.printed(word, Some(&cands))]);
             }
@@ -517,6 +518,9 @@ impl<'l> Corrector<'l> {
             let unknown = self.unknown(seg);
             let printed_emission = unknown.emission;
             out.push((unknown, None));
+            for r in self.initial_capital_s(seg, slot, sentence_start) {
+                out.push((r, None));
+            }
             if cands.is_empty()
                 && let Some((text, undone)) = self.respelling(seg)
             {
@@ -543,6 +547,39 @@ impl<'l> Corrector<'l> {
                 if let Some(c) = c.filter(|_| !r.identity) {
                     r.text = case::recase(&c.form, seg, is_proper(c));
                 }
+                r
+            })
+            .collect()
+    }
+
+    /// Readings of a word the lexicon lacks that starts with a capital S for
+    /// an ö ("Svergripande" for "övergripande"; seed-dev's one S among 232
+    /// ö's stood there): the word read with [`CAPITAL_S`] first. Inside a
+    /// sentence the capital was the OCR's too, so the reading is written small.
+    fn initial_capital_s(&mut self, seg: &str, slot: Slot, sentence_start: bool) -> Vec<Reading> {
+        let Some(rest) = capital_s_rest(seg) else {
+            return Vec::new();
+        };
+        let marked = format!("{CAPITAL_S}{}", lower(rest));
+        let observed = if sentence_start {
+            seg.to_string()
+        } else {
+            format!("s{rest}")
+        };
+        let is_s_for_o = |e: &search::Edit| {
+            e.at == 0
+                && RENDERINGS
+                    .get(usize::from(e.rendering))
+                    .is_some_and(|r| r.seen.starts_with(CAPITAL_S))
+        };
+        let cands = self.candidates(&marked, slot);
+        cands
+            .iter()
+            .filter(|c| c.edits.first().is_some_and(is_s_for_o))
+            .filter(|c| fits_capitals(c, seg, &marked))
+            .map(|c| {
+                let mut r = self.reading(c, &observed, sentence_start);
+                r.text = case::recase(&c.form, &observed, is_proper(c));
                 r
             })
             .collect()
@@ -1368,6 +1405,13 @@ fn fits_capitals(c: &Candidate, printed: &str, lowered: &str) -> bool {
                     | ('l', 'i')
             )
     })
+}
+
+/// What follows a capital S that starts a word in small letters ("vergripande"
+/// of "Svergripande"); see [`Corrector::initial_capital_s`].
+fn capital_s_rest(word: &str) -> Option<&str> {
+    word.strip_prefix('S')
+        .filter(|rest| rest.starts_with(char::is_lowercase))
 }
 
 /// Whether token `i` is a small consonant standing alone between words: no
