@@ -799,11 +799,6 @@ impl<'l> Corrector<'l> {
         ];
         let mut sentence_start = true;
         let mut after_quote = false;
-        // In a sentence opened by a dash at the start of a line ("– Det gick
-        // bra, sa hon"), a comma may close the quotation as a quote mark does
-        // (a dash inside a sentence that a line happens to start with opens
-        // none).
-        let mut dialogue = false;
         let mut prev_blank = true;
         for (ln, line) in lines.iter().enumerate() {
             let toks = self.tokens.of(ln, line);
@@ -811,7 +806,6 @@ impl<'l> Corrector<'l> {
                 prev_blank = true;
                 sentence_start = true;
                 after_quote = false;
-                dialogue = false;
                 if let Some(last) = sites.last_mut() {
                     last.breaks_after = true;
                 }
@@ -862,14 +856,9 @@ impl<'l> Corrector<'l> {
                 }
                 // A lone dash or quote mark leaves the sentence state as it is
                 // (but a lone "”," closes a quotation).
-                if i == 0 && sentence_start && tok.lead.contains(['—', '–', '-']) {
-                    dialogue = true;
-                }
                 if !(role == Role::Skip && tok.word.is_empty()) {
                     sentence_start = tok.ends_sentence();
-                    after_quote = tok.ends_quotation()
-                        || (dialogue && tok.trail.starts_with(',') && !sentence_start);
-                    dialogue &= !sentence_start;
+                    after_quote = tok.ends_quotation();
                 } else if tok.ends_quotation() {
                     after_quote = true;
                 }
