@@ -101,6 +101,10 @@ const CASES: &[(&str, &str)] = &[
         "Inom projektet s har vi t o m fått s k pengar (s. 12) i dag.",
         "Inom projektet så har vi t o m fått s k pengar (s. 12) i dag.",
     ),
+    (
+        "Inom ett särskilt e-tjänsteprojekt\ns har varje e-tjänst kostat 90 tkr.",
+        "Inom ett särskilt e-tjänsteprojekt\nså har varje e-tjänst kostat 90 tkr.",
+    ),
     // A capital I and an l printed as two capitals; a numeral with a letter
     // is a label.
     (

@@ -63,8 +63,8 @@ fn with_capital_i(observed: &str) -> Cow<'_, str> {
 /// for a numeral with a letter ("IIa", "IIb"), which is a label.
 pub fn capital_i_ell(word: &str) -> Option<String> {
     let rest = word.strip_prefix("II")?;
-    (rest.starts_with(char::is_lowercase) && rest.chars().nth(1).is_some())
-        .then(|| format!("Il{rest}"))
+    let mut small = rest.chars().take(2).filter(|c| c.is_lowercase());
+    (small.next().is_some() && small.next().is_some()).then(|| format!("Il{rest}"))
 }
 
 /// Whether `observed` is written in capitals throughout ("IT", "[T", "FÖRORD"):
@@ -120,6 +120,8 @@ mod tests {
         assert_eq!(capital_i_ell("IIshammar").as_deref(), Some("Ilshammar"));
         assert_eq!(capital_i_ell("II"), None);
         assert_eq!(capital_i_ell("IIa"), None);
+        assert_eq!(capital_i_ell("IIa:s"), None);
+        assert_eq!(capital_i_ell("IIa1"), None);
         assert_eq!(capital_i_ell("IIT"), None);
         assert_eq!(capital_i_ell("Ilshammar"), None);
     }

@@ -522,12 +522,13 @@ impl<'l> Corrector<'l> {
                 out.push((r, None));
             }
             if cands.is_empty()
-                && let Some((text, undone)) = self.respelling(seg)
+                && let Some((text, undone, kind)) = self.respelling(seg)
             {
                 // Priced like the word as printed, plus the confusions undone.
                 let mut r = self.unknown(&text);
                 r.emission = printed_emission + undone;
                 r.identity = false;
+                r.kind = kind;
                 r.text = text;
                 out.push((r, None));
             }
@@ -662,10 +663,10 @@ impl<'l> Corrector<'l> {
     /// be its own, its mark may stand for a rarer letter ("Fégerstam" for
     /// "Fägerstam"), and extraction reconciles a name's spellings across its
     /// mentions.
-    fn respelling(&self, observed: &str) -> Option<(String, f32)> {
+    fn respelling(&self, observed: &str) -> Option<(String, f32, CorrectionKind)> {
         if let Some(text) = case::capital_i_ell(observed) {
             // Never a word as printed: the repair costs nothing.
-            return Some((text, 0.0));
+            return Some((text, 0.0, CorrectionKind::Confusion));
         }
         if case::starts_upper(observed) {
             return None;
@@ -673,6 +674,7 @@ impl<'l> Corrector<'l> {
         let chars: Vec<char> = observed.chars().collect();
         let mut text = String::with_capacity(observed.len() + 2);
         let (mut undone, mut marks) = (0.0, 0);
+        let mut kind = CorrectionKind::Confusion;
         for (i, &ch) in chars.iter().enumerate() {
             let between_letters = i > 0
                 && chars[i - 1].is_alphabetic()
@@ -689,11 +691,14 @@ impl<'l> Corrector<'l> {
                     }
                     undone += cost;
                     marks += 1;
+                    if DIACRITICS.contains(&truth) {
+                        kind = CorrectionKind::Diacritic;
+                    }
                 }
                 None => text.push(ch),
             }
         }
-        (marks > 0).then_some((text, undone))
+        (marks > 0).then_some((text, undone, kind))
     }
 
     /// The letter a mark stands for most often under this document's channel,
@@ -800,6 +805,8 @@ impl<'l> Corrector<'l> {
         let mut sentence_start = true;
         let mut after_quote = false;
         let mut prev_blank = true;
+        // Sites of small consonants standing alone, for `stray_letter`.
+        let mut lone = Vec::new();
         for (ln, line) in lines.iter().enumerate() {
             let toks = self.tokens.of(ln, line);
             if toks.is_empty() {
@@ -820,7 +827,7 @@ impl<'l> Corrector<'l> {
                         last.breaks_after = true;
                     }
                 } else {
-                    let mut readings = match memo[usize::from(starts)].get(tok.word) {
+                    let readings = match memo[usize::from(starts)].get(tok.word) {
                         Some(r) => r.clone(),
                         None => {
                             let readings = if role == Role::Word {
@@ -832,15 +839,8 @@ impl<'l> Corrector<'l> {
                             readings
                         }
                     };
-                    if readings.len() > 1 && stray_letter(&toks, i) {
-                        readings = readings
-                            .iter()
-                            .map(|r| Reading {
-                                emission: r.emission
-                                    + if r.identity { STRAY_LETTER_COST } else { 0.0 },
-                                ..r.clone()
-                            })
-                            .collect();
+                    if readings.len() > 1 && lone_consonant(tok) {
+                        lone.push(sites.len());
                     }
                     sites.push(Site {
                         line: ln,
@@ -865,6 +865,18 @@ impl<'l> Corrector<'l> {
             }
             prev_blank = false;
         }
+        for i in lone {
+            if stray_letter(&sites, i) {
+                sites[i].readings = sites[i]
+                    .readings
+                    .iter()
+                    .map(|r| Reading {
+                        emission: r.emission + if r.identity { STRAY_LETTER_COST } else { 0.0 },
+                        ..r.clone()
+                    })
+                    .collect();
+            }
+        }
         sites
     }
 
@@ -878,14 +890,16 @@ impl<'l> Corrector<'l> {
         // looked at.
         let doubtful: Vec<usize> = (0..sites.len())
             .filter(|&i| {
-                sites[i].readings.len() >= 2 && english::is_english(&lower(sites[i].observed))
+                sites[i].readings.len() >= 2
+                    && english::is_english(&tokenise::lm_key(sites[i].observed))
             })
             .collect();
         if doubtful.is_empty() {
             return;
         }
         let english_only = |s: &Site| {
-            let lower = lower(s.observed);
+            // The plain lower case: English has no OCR'd capital S to mark.
+            let lower = tokenise::lm_key(s.observed);
             // Corpus words count as English too: the Swedish corpus quotes
             // English ("authority"); only the Swedish dictionary says otherwise.
             english::is_english(&lower)
@@ -1244,29 +1258,33 @@ fn swedish_e_acute(rest: &[char]) -> bool {
 ///
 /// A capital S after a small letter ("fSr", "hSgskolan") is the OCR's, not the
 /// printer's: it is written [`CAPITAL_S`], which the candidate search reads
-/// as an s or, under the confusion model, as the ö it often stands for.
+/// as an s or, under the confusion model, as the ö it often stands for. A
+/// long s printed as such (old print) is an s.
 fn lower(word: &str) -> Cow<'_, str> {
     // One pass over the bytes up to the first capital or non-ASCII character,
     // from where (rarely) the characters are looked at.
-    let upper = match word
+    let changes = match word
         .bytes()
         .position(|b| b.is_ascii_uppercase() || !b.is_ascii())
     {
         None => false,
         Some(i) => {
-            word.as_bytes()[i].is_ascii_uppercase() || word[i..].chars().any(char::is_uppercase)
+            word.as_bytes()[i].is_ascii_uppercase()
+                || word[i..]
+                    .chars()
+                    .any(|c| c.is_uppercase() || c == CAPITAL_S)
         }
     };
-    if !upper {
+    if !changes {
         return Cow::Borrowed(word);
     }
     let mut out = String::with_capacity(word.len() + 2);
     let mut after_small = false;
     for c in word.chars() {
-        if c == 'S' && after_small {
-            out.push(CAPITAL_S);
-        } else {
-            out.extend(c.to_lowercase());
+        match c {
+            'S' if after_small => out.push(CAPITAL_S),
+            CAPITAL_S => out.push('s'),
+            _ => out.extend(c.to_lowercase()),
         }
         after_small = c.is_lowercase();
     }
@@ -1379,7 +1397,8 @@ fn fits_capitals(c: &Candidate, printed: &str, lowered: &str) -> bool {
             return true; // two characters
         }
         // The edit's offset is in the lower-case view, whose characters are
-        // the printed word's one for one (not always byte for byte: CAPITAL_S).
+        // the printed word's one for one but not always byte for byte
+        // (CAPITAL_S; a rare capital such as "İ" has two small characters).
         let capital = lowered
             .get(..usize::from(e.at))
             .and_then(|before| printed.chars().nth(before.chars().count()))
@@ -1403,22 +1422,33 @@ fn capital_s_rest(word: &str) -> Option<&str> {
         .filter(|rest| rest.starts_with(char::is_lowercase))
 }
 
-/// Whether token `i` is a small consonant standing alone between words: no
-/// abbreviation (which keeps its period, or stands among other lone letters
-/// as in "t o m" and "s k") and no label ("(s"), so most likely a word the
-/// OCR lost letters of ("s har" for "så har").
-fn stray_letter(toks: &[Token<'_>], i: usize) -> bool {
-    let lone = |t: &Token<'_>| t.word.chars().count() == 1;
-    let t = &toks[i];
-    let mut chars = t.word.chars();
+/// Whether `tok` is a small consonant standing on its own, with no period
+/// (an abbreviation's, "s.") or bracket (a label's, "(s") about it.
+fn lone_consonant(tok: &Token<'_>) -> bool {
+    let mut chars = tok.word.chars();
     chars
         .next()
         .is_some_and(|c| c.is_lowercase() && !"aeiouyåäöé".contains(c))
         && chars.next().is_none()
-        && t.lead.is_empty()
-        && matches!(t.trail, "" | ",")
-        && !i.checked_sub(1).and_then(|j| toks.get(j)).is_some_and(lone)
-        && !toks.get(i + 1).is_some_and(lone)
+        && tok.lead.is_empty()
+        && matches!(tok.trail, "" | ",")
+}
+
+/// Whether the lone consonant at site `i` ([`lone_consonant`]) stands between
+/// words, so that it is most likely a word the OCR lost letters of ("s har"
+/// for "så har"): not among other lone letters ("t o m", "s k"), not before
+/// a number ("s 12") and not first or last in the text.
+fn stray_letter(sites: &[Site<'_>], i: usize) -> bool {
+    let lone = |s: &Site<'_>| s.observed.chars().count() == 1;
+    match (
+        i.checked_sub(1).and_then(|j| sites.get(j)),
+        sites.get(i + 1),
+    ) {
+        (Some(before), Some(after)) => {
+            !lone(before) && !lone(after) && !tokenise::is_number(after.observed)
+        }
+        _ => false,
+    }
 }
 
 /// An empty segment or a number, which has no reading but itself.
@@ -1559,6 +1589,27 @@ mod tests {
         let mut noise = undoing('ö', "o", 0);
         noise.edits[0].rendering = NOISE_EDIT;
         assert!(fits_capitals(&noise, "|IT", &lower("|IT")));
+        // A capital S after a small letter is the OCR's ö; the edits after it
+        // are placed by character, not by byte ("ſ" is two bytes, "S" one):
+        // the "i" at byte 5 of "fſrviltning" is the printed capital I.
+        assert!(fits_capitals(&undoing('ö', "ſ", 1), "fSr", &lower("fSr")));
+        let printed = "fSrvIltning";
+        assert!(!fits_capitals(
+            &undoing('ä', "i", 5),
+            printed,
+            &lower(printed)
+        ));
+    }
+
+    #[test]
+    fn the_lower_case_view_marks_the_ocrs_capital_s() {
+        assert_eq!(lower("förslag"), "förslag");
+        assert_eq!(lower("Sverige"), "sverige");
+        assert_eq!(lower("fSr"), "fſr");
+        assert_eq!(lower("MiljSmålen"), "miljſmålen");
+        assert_eq!(lower("VINNOVAS"), "vinnovas");
+        // A long s printed as such is an s.
+        assert_eq!(lower("kriſtna"), "kristna");
     }
 
     #[test]

@@ -569,6 +569,25 @@ mod tests {
     }
 
     #[test]
+    fn reads_the_ocrs_capital_s_as_s_or_as_o_umlaut() {
+        assert_eq!(CAPITAL_S_UTF8, confusion::CAPITAL_S.to_string().as_bytes());
+        let fst = lexicon(&[("för", W), ("fsr", W)]);
+        let c = search(
+            &fst,
+            &decode,
+            "fſr",
+            Slot::Alone,
+            &Channel::default(),
+            Limits::default(),
+        );
+        let forms: Vec<_> = c
+            .iter()
+            .map(|c| (c.form.as_str(), c.is_identity()))
+            .collect();
+        assert_eq!(forms, [("fsr", true), ("för", false)]);
+    }
+
+    #[test]
     fn drops_noise_characters() {
         let fst = lexicon(&[("it", W)]);
         assert_eq!(forms(&fst, "i't"), ["it"]);
