@@ -658,7 +658,7 @@ impl<'l> Corrector<'l> {
     /// undone, and the cost of the confusions undone: a character Swedish
     /// words do not have ("é", "6", "#") between two letters is read as the
     /// letter it most often stands for in this document ("sektorévergripande").
-    /// `None` when there is no such mark. A leading "II" before a small letter
+    /// `None` when there is no such mark. A leading "II" before small letters
     /// is read "Il" ([`case::capital_i_ell`]). Not capitalised words: a name's é may
     /// be its own, its mark may stand for a rarer letter ("Fégerstam" for
     /// "Fägerstam"), and extraction reconciles a name's spellings across its
