@@ -85,8 +85,19 @@ const CASES: &[(&str, &str)] = &[
     // So is a capital S that starts a word the lexicon lacks, written small
     // inside a sentence; names and words the lexicon has keep theirs.
     (
-        "Det blev en Svergripande plan för Sundsvall enligt Sven Svensson.",
-        "Det blev en övergripande plan för Sundsvall enligt Sven Svensson.",
+        "Det blev en Svergripande plan för Sundsvall enligt Sven Sernhede.",
+        "Det blev en övergripande plan för Sundsvall enligt Sven Sernhede.",
+    ),
+    // First on a line it may open a heading: the capital stays.
+    (
+        "Bilaga 2\nSvergripande mål och strategier",
+        "Bilaga 2\nÖvergripande mål och strategier",
+    ),
+    // A dash opens list items as well as quotations: after its comma "sa"
+    // is no verb of saying.
+    (
+        "Vi vill:\n– minska kostnaderna, sa att vi kan spara.",
+        "Vi vill:\n– minska kostnaderna, så att vi kan spara.",
     ),
     // A span of numbers is a number to the word-pair model: "15 år" and so
     // "10–15 år".
@@ -104,6 +115,12 @@ const CASES: &[(&str, &str)] = &[
     (
         "Inom ett särskilt e-tjänsteprojekt\ns har varje e-tjänst kostat 90 tkr.",
         "Inom ett särskilt e-tjänsteprojekt\nså har varje e-tjänst kostat 90 tkr.",
+    ),
+    // Its neighbours may stand on the next line, and a number after it makes
+    // it an abbreviation too.
+    (
+        "Det gäller de s\nk medlen och rapporten hade s 45 sidor.",
+        "Det gäller de s\nk medlen och rapporten hade s 45 sidor.",
     ),
     // A capital I and an l printed as two capitals; a numeral with a letter
     // is a label.

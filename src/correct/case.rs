@@ -57,7 +57,7 @@ fn with_capital_i(observed: &str) -> Cow<'_, str> {
     }
 }
 
-/// `word` with a leading "II" before a small letter read as "Il": the OCR
+/// `word` with a leading "II" before two small letters read as "Il": the OCR
 /// prints a capital I and an l as two capitals ("IIshammar" for
 /// "Ilshammar"), and no word is written so. `None` for any other word, and
 /// for a numeral with a letter ("IIa", "IIb"), which is a label.

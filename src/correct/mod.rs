@@ -203,6 +203,19 @@ fn diacritics_in(lower: &str) -> [u8; 3] {
     n
 }
 
+/// Where a word stands, for what its capital says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// Inside a sentence and a line.
+    Inside = 0,
+    /// First in a sentence (or a paragraph, or after a dash), where every
+    /// word has a capital.
+    SentenceStart = 1,
+    /// First on a line that continues no finished sentence: inside a
+    /// sentence, or a heading.
+    LineStart = 2,
+}
+
 /// The corrector for one document.
 pub struct Corrector<'l> {
     lexicon: &'l Lexicon,
@@ -361,7 +374,7 @@ impl<'l> Corrector<'l> {
     /// should stay as it is. Used for words the context model cannot see, such
     /// as the halves of a hyphenated word being joined.
     pub fn correct_word(&mut self, word: &str) -> Option<(String, CorrectionKind, f32)> {
-        let readings = self.readings(word, false);
+        let readings = self.readings(word, Place::Inside);
         let best = readings
             .iter()
             .min_by(|a, b| (a.emission - a.lm.log_p).total_cmp(&(b.emission - b.lm.log_p)))?;
@@ -429,7 +442,7 @@ impl<'l> Corrector<'l> {
 
     /// The readings of a whole token (hyphenated segments combined); only the
     /// word as printed if nothing else reads it.
-    fn readings(&mut self, word: &str, sentence_start: bool) -> Rc<[Reading]> {
+    fn readings(&mut self, word: &str, place: Place) -> Rc<[Reading]> {
         if !is_joined(word) && !unchangeable(word) {
             // Most words of a text: when the search found nothing but the word
             // itself, no reading can change it (case and the character model only
@@ -453,8 +466,8 @@ impl<'l> Corrector<'l> {
         let segs: Vec<(&str, &str, Slot)> = segments(word).collect();
         let mut any_change = false;
         for (i, &(joint, seg, slot)) in segs.iter().enumerate() {
-            let first = i == 0;
-            let options = self.segment_readings(seg, slot, first && sentence_start);
+            let options =
+                self.segment_readings(seg, slot, if i == 0 { place } else { Place::Inside });
             any_change |= options.iter().any(|o| !o.identity);
             if segs.len() == 1 {
                 combos = options;
@@ -503,7 +516,8 @@ impl<'l> Corrector<'l> {
     }
 
     /// Readings of one hyphen-free segment.
-    fn segment_readings(&mut self, seg: &str, slot: Slot, sentence_start: bool) -> Vec<Reading> {
+    fn segment_readings(&mut self, seg: &str, slot: Slot, place: Place) -> Vec<Reading> {
+        let sentence_start = place == Place::SentenceStart;
         if unchangeable(seg) || (slot == Slot::Head && short_prefix(seg)) {
             // "e-", "IT-", "14-": a prefix taken as it is.
             return vec![self.fixed(seg)];
@@ -524,7 +538,7 @@ impl<'l> Corrector<'l> {
             let unknown = self.unknown(seg);
             let printed_emission = unknown.emission;
             out.push((unknown, None));
-            for r in self.initial_capital_s(seg, slot, sentence_start) {
+            for r in self.initial_capital_s(seg, slot, place) {
                 out.push((r, None));
             }
             if cands.is_empty()
@@ -561,17 +575,19 @@ impl<'l> Corrector<'l> {
 
     /// Readings of a word the lexicon lacks that starts with a capital S for
     /// an ö ("Svergripande" for "övergripande"; seed-dev's one S among 232
-    /// ö's stood there): the word read with [`CAPITAL_S`] first. Inside a
-    /// sentence the capital was the OCR's too, so the reading is written small.
-    fn initial_capital_s(&mut self, seg: &str, slot: Slot, sentence_start: bool) -> Vec<Reading> {
+    /// ö's stood there): the word read with [`CAPITAL_S`] first. Inside a line
+    /// that continues a sentence the capital was the OCR's too, so the reading
+    /// is written small; first on a line it may open a heading and keeps it.
+    fn initial_capital_s(&mut self, seg: &str, slot: Slot, place: Place) -> Vec<Reading> {
         let Some(rest) = capital_s_rest(seg) else {
             return Vec::new();
         };
         let marked = format!("{CAPITAL_S}{}", lower(rest));
-        let observed = if sentence_start {
-            seg.to_string()
-        } else {
+        let sentence_start = place == Place::SentenceStart;
+        let observed = if place == Place::Inside {
             format!("s{rest}")
+        } else {
+            seg.to_string()
         };
         let is_s_for_o = |e: &search::Edit| {
             e.at == 0
@@ -797,15 +813,16 @@ impl<'l> Corrector<'l> {
     /// corrector must not touch become context breaks.
     fn sites<'t>(&mut self, lines: &'t [String]) -> Vec<Site<'t>> {
         let mut sites: Vec<Site<'t>> = Vec::with_capacity(self.tokens.len());
-        // Readings of each distinct word, apart at the start of a sentence
-        // (where a capital says nothing).
+        // Readings of each distinct word in each place (see `Place`): at the
+        // start of a sentence a capital says nothing.
         // Sized for the document's distinct words, so that it does not grow
         // one doubling at a time.
-        let mut memo: [FxHashMap<&'t str, Rc<[Reading]>>; 2] = [
+        let mut memo: [FxHashMap<&'t str, Rc<[Reading]>>; 3] = [
             FxHashMap::with_capacity_and_hasher(
                 self.seen[Slot::Alone as usize].len(),
                 Default::default(),
             ),
+            FxHashMap::default(),
             FxHashMap::default(),
         ];
         let mut sentence_start = true;
@@ -833,15 +850,24 @@ impl<'l> Corrector<'l> {
                         last.breaks_after = true;
                     }
                 } else {
-                    let readings = match memo[usize::from(starts)].get(tok.word) {
+                    // Only a capital S is read differently first on a line
+                    // (`initial_capital_s`): other words share their readings.
+                    let place = if starts {
+                        Place::SentenceStart
+                    } else if i == 0 && capital_s_rest(tok.word).is_some() {
+                        Place::LineStart
+                    } else {
+                        Place::Inside
+                    };
+                    let readings = match memo[place as usize].get(tok.word) {
                         Some(r) => r.clone(),
                         None => {
                             let readings = if role == Role::Word {
-                                self.readings(tok.word, starts)
+                                self.readings(tok.word, place)
                             } else {
                                 Rc::new([self.as_printed(tok.word)])
                             };
-                            memo[usize::from(starts)].insert(tok.word, readings.clone());
+                            memo[place as usize].insert(tok.word, readings.clone());
                             readings
                         }
                     };

@@ -777,7 +777,9 @@ fn signature(p: &Paragraph, toks: &[Token], i: usize, end: usize) -> Option<(Str
         .position(|&(s, e, _)| s <= toks[i].start && toks[i].start < e)?;
     let (s, e, _) = spans[li];
     let name_end = toks[end - 1].start + toks[end - 1].word.len();
-    if toks[i].start != s || p.text[name_end..e].trim().len() > 1 {
+    // A name that runs on past its line ("Anna" / "Berg") fills none.
+    let after_name = p.text.get(name_end..e)?;
+    if toks[i].start != s || after_name.trim().len() > 1 {
         return None;
     }
     let &(rs, re, _) = spans.get(li + 1)?;
@@ -1039,6 +1041,12 @@ mod tests {
     fn people(text: &str) -> Vec<Person> {
         let lines: Vec<String> = text.lines().map(str::to_string).collect();
         find(&analyse(&lines)).into_persons()
+    }
+
+    #[test]
+    fn a_name_running_onto_the_next_line_is_no_signature() {
+        // Panicked while the signature block sliced past the name's line.
+        assert!(people("Anna\nBerg\n").iter().all(|p| p.role.is_none()));
     }
 
     #[test]
