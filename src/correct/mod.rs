@@ -15,6 +15,7 @@
 
 mod cache;
 pub mod case;
+pub mod consensus;
 pub mod lm;
 pub mod rules;
 pub mod search;
@@ -758,6 +759,9 @@ impl<'l> Corrector<'l> {
         self.keep_english(&mut sites);
         let mut applied = Vec::new();
         let mut skipped = ruled_out;
+        // Each word as printed, or empty where it is changed, for the
+        // document's consensus.
+        let mut finals: Vec<&str> = sites.iter().map(|s| s.observed).collect();
         let mut start = 0;
         while start < sites.len() {
             let mut end = start + 1;
@@ -765,6 +769,7 @@ impl<'l> Corrector<'l> {
                 end += 1;
             }
             let run = &sites[start..end];
+            let base = start;
             start = end;
             if run.iter().all(|s| s.readings.len() == 1) {
                 // Nothing to choose; unchanged words need no scoring.
@@ -783,6 +788,7 @@ impl<'l> Corrector<'l> {
                     skipped += 1;
                     continue;
                 }
+                finals[base + i] = "";
                 applied.push((
                     site.start,
                     site.end,
@@ -797,6 +803,27 @@ impl<'l> Corrector<'l> {
                     ),
                 ));
             }
+        }
+        // Words left as printed that the document spells better elsewhere.
+        for r in consensus::respell(&finals, |p| !self.is_known(p), &self.channel) {
+            let site = &sites[r.word];
+            if r.confidence < min_confidence {
+                skipped += 1;
+                continue;
+            }
+            applied.push((
+                site.start,
+                site.end,
+                Correction::at(
+                    site.line,
+                    &lines[site.line],
+                    site.start,
+                    site.observed,
+                    r.text,
+                    CorrectionKind::Diacritic,
+                    r.confidence,
+                ),
+            ));
         }
         // Apply right to left within each line so byte offsets stay valid.
         applied.sort_by_key(|(s, _, c)| (c.line, std::cmp::Reverse(*s)));
