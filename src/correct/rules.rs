@@ -69,6 +69,24 @@ pub fn apply(
                     continue;
                 }
             }
+            if let Some(mark) = stray_apostrophe(&t, line) {
+                let end = t.end() + mark.len();
+                edits.push((
+                    t.start,
+                    end,
+                    Correction::at(
+                        ln,
+                        line,
+                        t.start,
+                        &line[t.start..end],
+                        t.word,
+                        CorrectionKind::Confusion,
+                        0.8,
+                    ),
+                ));
+                i += 1;
+                continue;
+            }
             if let Some(fixed) = undoubled(&toks, i, line, &years) {
                 edits.push((
                     t.start,
@@ -101,6 +119,18 @@ pub fn apply(
     }
     out.sort_by_key(|c| (c.line, c.column));
     (out, skipped)
+}
+
+/// The apostrophe after a capital I that ends a word in capitals ("I' vår",
+/// "(VTI')"), when no single quotation mark stands before it on its line
+/// (it would close that quotation): the OCR reads a speck after the narrow I
+/// as one (seed-dev prints "IT" as "I'T" twice in 70 capital I's; inside a
+/// word the candidate search drops it as noise).
+fn stray_apostrophe<'a>(t: &tokenise::Token<'a>, line: &str) -> Option<&'a str> {
+    let mark = ['\'', '’'].into_iter().find(|&m| t.trail.starts_with(m))?;
+    let capitals = t.word.ends_with('I') && t.word.chars().all(|c| c.is_uppercase());
+    let quoted = line[..t.start].contains(['\'', '‘', '’']);
+    (capitals && !quoted).then(|| &t.trail[..mark.len_utf8()])
 }
 
 /// `toks[i]` (of `line`) without a digit the OCR doubled: a thousands group
