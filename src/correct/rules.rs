@@ -1,6 +1,7 @@
 //! Repairs that span or split tokens, which the word-by-word model cannot see:
-//! a space the OCR put inside a word ("I T-strateg", "förvalt ning") and digits
-//! it doubled in a year ("20009") or a thousands group ("10 0000").
+//! a space the OCR put inside a word ("I T-strateg", "förvalt ning"), digits
+//! it doubled in a year ("20009") or a thousands group ("10 0000"), and a
+//! speck read as an apostrophe after a capital I ("I' vår").
 
 use super::Corrector;
 use crate::sidecar::{Correction, CorrectionKind};
@@ -30,8 +31,9 @@ const YEAR_CUES: &[&str] = &[
     "vintern",
 ];
 
-/// Joins words split by a stray space and undoes doubled digits in years and
-/// thousands groups, in place.
+/// Joins words split by a stray space, drops the apostrophe a speck after a
+/// capital I made and undoes doubled digits in years and thousands groups,
+/// in place.
 /// Repairs less sure than `min_confidence` are left out (and counted).
 pub fn apply(
     lines: &mut [String],
