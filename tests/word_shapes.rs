@@ -240,3 +240,18 @@ fn a_speck_after_a_capital_i_is_no_apostrophe() {
          Lars' bok och Jonas' rapport.\n"
     );
 }
+
+/// A "[" that a bracket closes after it marks a cut ("[…]", "[...]"), not the
+/// capital I the OCR prints it for elsewhere ("[ vår" for "I vår"), also when
+/// both stand in one document (the readings of a word are shared between its
+/// tokens: these two may not share them).
+#[test]
+fn a_bracketed_cut_is_no_capital_i() {
+    let doc = "Det var svdrt. [ var tid gick det bra.\n\
+               Han sa […] att det var bra och [...] att det gick.\n";
+    assert_eq!(
+        repair(doc),
+        "Det var svårt. I vår tid gick det bra.\n\
+         Han sa […] att det var bra och [...] att det gick.\n"
+    );
+}

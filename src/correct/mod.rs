@@ -841,14 +841,17 @@ impl<'l> Corrector<'l> {
     fn sites<'t>(&mut self, lines: &'t [String]) -> Vec<Site<'t>> {
         let mut sites: Vec<Site<'t>> = Vec::with_capacity(self.tokens.len());
         // Readings of each distinct word in each place (see `Place`): at the
-        // start of a sentence a capital says nothing.
+        // start of a sentence a capital says nothing. The last table holds
+        // the words taken as printed: a word may be one in one token and not
+        // in another ("[" before "…]").
         // Sized for the document's distinct words, so that it does not grow
         // one doubling at a time.
-        let mut memo: [FxHashMap<&'t str, Rc<[Reading]>>; 3] = [
+        let mut memo: [FxHashMap<&'t str, Rc<[Reading]>>; 4] = [
             FxHashMap::with_capacity_and_hasher(
                 self.seen[Slot::Alone as usize].len(),
                 Default::default(),
             ),
+            FxHashMap::default(),
             FxHashMap::default(),
             FxHashMap::default(),
         ];
@@ -886,7 +889,12 @@ impl<'l> Corrector<'l> {
                     } else {
                         Place::Inside
                     };
-                    let readings = match memo[place as usize].get(tok.word) {
+                    let table = if role == Role::Word {
+                        place as usize
+                    } else {
+                        3
+                    };
+                    let readings = match memo[table].get(tok.word) {
                         Some(r) => r.clone(),
                         None => {
                             let readings = if role == Role::Word {
@@ -894,7 +902,7 @@ impl<'l> Corrector<'l> {
                             } else {
                                 Rc::new([self.as_printed(tok.word)])
                             };
-                            memo[place as usize].insert(tok.word, readings.clone());
+                            memo[table].insert(tok.word, readings.clone());
                             readings
                         }
                     };
@@ -1552,8 +1560,9 @@ fn classify(tok: &Token<'_>) -> Role {
     }
     let letters = w.chars().filter(|&c| is_letter(c)).count();
     if letters == 0 {
-        // Symbols alone: only "&" and "[" can stand for a word ("s&", "[ s").
-        return if matches!(w, "[" | "|") {
+        // Symbols alone: only "&" and "[" can stand for a word ("s&", "[ s"),
+        // not a bracket that closes after it ("[…]", "[...]": a cut).
+        return if matches!(w, "[" | "|") && !tok.trail.contains(']') {
             Role::Word
         } else {
             Role::Fixed
