@@ -1236,6 +1236,7 @@ fn search_all(lexicon: &Lexicon, lower: &str, slot: Slot) -> Readings {
             });
         }
     }
+    linking_s_heads(lexicon, &mut all);
     let cost = |c: &Candidate| c.channel_cost(generic) - log_p(c);
     all.sort_by(|a, b| cost(a).total_cmp(&cost(b)));
     // The same form can come from two transducers (each search gives a form
@@ -1308,6 +1309,35 @@ fn compound_log_p(parts: &[search::Part]) -> f32 {
         - JUNCTION_COST * (parts.len().saturating_sub(1)) as f32
         - if unmarked_end { UNMARKED_END_COST } else { 0.0 }
         - UNMARKED_MIDDLE_COST * unmarked_middles as f32
+}
+
+/// How much rarer a compound's first part with the linking "s" is than its
+/// stem alone (nats).
+const LINKING_S_COST: f32 = 4.0;
+
+/// Prices a compound's part that ends in the linking "s" ("behovs" in
+/// "behovsbedömning") at least as its stem ("behov"): the form is rare alone
+/// but as common a start of compounds as its stem, and priced by its own
+/// count it lost to any more common form one misprint away ("behövs").
+fn linking_s_heads(lexicon: &Lexicon, cands: &mut [Candidate]) {
+    let mut stems: FxHashMap<String, Option<f32>> = FxHashMap::default();
+    for c in cands.iter_mut().filter(|c| c.parts.len() > 1) {
+        let mut start = 0;
+        let heads = c.parts.len() - 1;
+        for part in &mut c.parts[..heads] {
+            let text = &c.form[start..part.end];
+            start = part.end;
+            let Some(stem) = text.strip_suffix('s').filter(|s| s.chars().count() >= 2) else {
+                continue;
+            };
+            let stem_log_p = *stems
+                .entry(stem.to_string())
+                .or_insert_with(|| lexicon.get(stem).filter(|e| e.is_word()).map(|e| e.log_p));
+            if let Some(lp) = stem_log_p {
+                part.entry.log_p = part.entry.log_p.max(lp - LINKING_S_COST);
+            }
+        }
+    }
 }
 
 /// Whether `rest`, from an "é" on, spells é where Swedish writes it: before
