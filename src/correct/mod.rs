@@ -684,8 +684,7 @@ impl<'l> Corrector<'l> {
     /// `None` when there is no such mark. A leading "II" before small letters
     /// is read "Il" ([`case::capital_i_ell`]). Not capitalised words: a name's é may
     /// be its own, its mark may stand for a rarer letter ("Fégerstam" for
-    /// "Fägerstam"), and extraction reconciles a name's spellings across its
-    /// mentions.
+    /// "Fägerstam"), and the name's other mentions decide ([`consensus`]).
     fn respelling(&self, observed: &str) -> Option<(String, f32, CorrectionKind)> {
         if let Some(text) = case::capital_i_ell(observed) {
             // Never a word as printed: the repair costs nothing.
