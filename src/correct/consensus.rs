@@ -310,16 +310,10 @@ fn agreed(forms: &[&str], channel: &Channel) -> Option<(Vec<Option<char>>, f32)>
             continue;
         }
         // The page's letter: an å, ä or ö, or one of the printed letters.
-        let mut truths: Vec<char> = DIACRITICS
+        let mut costs: Vec<(f32, char)> = DIACRITICS
             .iter()
             .chain(column.iter().filter(|c| c.is_alphabetic()))
-            .copied()
-            .collect();
-        truths.sort_unstable();
-        truths.dedup();
-        let mut costs: Vec<(f32, char)> = truths
-            .into_iter()
-            .filter_map(|truth| {
+            .filter_map(|&truth| {
                 column
                     .iter()
                     .map(|&seen| print_cost(channel, truth, seen))
@@ -328,6 +322,7 @@ fn agreed(forms: &[&str], channel: &Channel) -> Option<(Vec<Option<char>>, f32)>
             })
             .collect();
         costs.sort_by(|a, b| a.0.total_cmp(&b.0));
+        costs.dedup_by_key(|c| c.1);
         let (best, truth) = *costs.first()?;
         let next = costs.get(1).map_or(f32::INFINITY, |c| c.0);
         margin = margin.min(next - best);
