@@ -758,8 +758,9 @@ impl<'l> Corrector<'l> {
         self.keep_english(&mut sites);
         let mut applied = Vec::new();
         let mut skipped = ruled_out;
-        // Each word as printed, or empty where it is changed, for the
-        // document's consensus.
+        // Each word as printed, or empty where a reading changes it, for
+        // the document's consensus (a change below `min_confidence` is not
+        // made: its word stays as printed).
         let mut finals: Vec<&str> = sites.iter().map(|s| s.observed).collect();
         let mut start = 0;
         while start < sites.len() {
@@ -1314,10 +1315,11 @@ fn compound_log_p(parts: &[search::Part]) -> f32 {
 /// stem alone (nats).
 const LINKING_S_COST: f32 = 4.0;
 
-/// Prices a compound's part that ends in the linking "s" ("behovs" in
-/// "behovsbedömning") at least as its stem ("behov"): the form is rare alone
-/// but as common a start of compounds as its stem, and priced by its own
-/// count it lost to any more common form one misprint away ("behövs").
+/// Prices a compound's first part that ends in the linking "s" ("behovs"
+/// in "behovsbedömning") at least as its stem ("behov") less
+/// [`LINKING_S_COST`]: the form is rare alone but a common start of
+/// compounds, and priced by its own count it lost to any more common form
+/// one misprint away ("behövs").
 fn linking_s_heads(lexicon: &Lexicon, cands: &mut [Candidate]) {
     let mut stems: FxHashMap<String, Option<f32>> = FxHashMap::default();
     for c in cands.iter_mut().filter(|c| c.parts.len() > 1) {

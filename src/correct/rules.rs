@@ -43,7 +43,13 @@ pub fn apply(
     let mut skipped = 0;
     let mut out = Vec::new();
     let years = years_in(lines);
+    // Whether the paragraph so far has a single quotation mark, which a later
+    // apostrophe may close.
+    let mut quoted = false;
     for (ln, line) in lines.iter_mut().enumerate() {
+        if line.trim().is_empty() {
+            quoted = false;
+        }
         let mut edits: Vec<(usize, usize, Correction)> = Vec::new();
         let mut changed = false;
         let toks = corrector.tokens.of(ln, line);
@@ -71,7 +77,7 @@ pub fn apply(
                     continue;
                 }
             }
-            if let Some(mark) = stray_apostrophe(&t, line) {
+            if let Some(mark) = stray_apostrophe(&t, line).filter(|_| !quoted) {
                 let end = t.end() + mark.len();
                 edits.push((
                     t.start,
@@ -115,6 +121,7 @@ pub fn apply(
             out.push(c);
             changed = true;
         }
+        quoted |= single_quote_in(line);
         if changed {
             corrector.line_changed(ln, line);
         }
@@ -125,14 +132,21 @@ pub fn apply(
 
 /// The apostrophe after a capital I that ends a word in capitals ("I' vår",
 /// "(VTI')"), when no single quotation mark stands before it on its line
-/// (it would close that quotation): the OCR reads a speck after the narrow I
-/// as one (seed-dev prints "IT" as "I'T" twice in 70 capital I's; inside a
-/// word the candidate search drops it as noise).
+/// (it would close that quotation; the caller looks at the paragraph's
+/// lines before): the OCR reads a speck after the narrow I as one (seed-dev
+/// prints "IT" as "I'T" twice in 70 capital I's; inside a word the candidate
+/// search drops it as noise).
 fn stray_apostrophe<'a>(t: &tokenise::Token<'a>, line: &str) -> Option<&'a str> {
     let mark = ['\'', '’'].into_iter().find(|&m| t.trail.starts_with(m))?;
     let capitals = t.word.ends_with('I') && t.word.chars().all(|c| c.is_uppercase());
-    let quoted = line[..t.start].contains(['\'', '‘', '’']);
-    (capitals && !quoted).then(|| &t.trail[..mark.len_utf8()])
+    (capitals && !single_quote_in(&line[..t.start])).then(|| &t.trail[..mark.len_utf8()])
+}
+
+/// Whether `text` has a single quotation mark (or an apostrophe, which
+/// looks the same) other than the OCR's speck after a capital I.
+fn single_quote_in(text: &str) -> bool {
+    text.char_indices()
+        .any(|(i, c)| matches!(c, '\'' | '‘' | '’') && !text[..i].ends_with('I'))
 }
 
 /// `toks[i]` (of `line`) without a digit the OCR doubled: a thousands group
