@@ -11,6 +11,15 @@ fn repair(text: &str) -> String {
         .text
 }
 
+/// `times` paragraphs of clean text with many å, ä and ö printed as such,
+/// from which a document's channel learns that the scan prints them.
+fn printed_letters(times: usize) -> String {
+    "Där fick de höra att förvaltningen har nått målen för året\n\
+     och att kommunens äldreomsorg får mer pengar än väntat.\n\
+     Även skolan är nöjd med både läsåret och lärarnas lön.\n"
+        .repeat(times)
+}
+
 /// (OCR, repaired): a word in the middle of a sentence, so that sentence-start
 /// capitals do not come into it.
 const CASES: &[(&str, &str)] = &[
@@ -213,14 +222,8 @@ fn a_document_agrees_on_the_spelling_of_its_names() {
     assert!(lines[3].starts_with("Fägerstam, och"), "{out}");
     // In a scan that prints å, ä and ö, a name of its own stays as printed
     // beside its twin (a guard: the build before did nothing of this kind).
-    let mut clean = String::from("Lena Svard och Per Svärd kom till mötet på förmiddagen.\n");
-    for _ in 0..8 {
-        clean.push_str(
-            "Där fick de höra att förvaltningen har nått målen för året\n\
-             och att kommunens äldreomsorg får mer pengar än väntat.\n\
-             Även skolan är nöjd med både läsåret och lärarnas lön.\n",
-        );
-    }
+    let clean = "Lena Svard och Per Svärd kom till mötet på förmiddagen.\n".to_string()
+        + &printed_letters(8);
     assert_eq!(repair(&clean), clean);
 }
 
@@ -270,16 +273,9 @@ fn a_bracketed_cut_is_no_capital_i() {
 /// "behovsbedömning" as "behövsbedömning" for it.
 #[test]
 fn a_linking_s_part_is_as_common_as_its_stem_allows() {
-    let mut doc = String::from(
-        "Kommunen gör en behovsbedömning varje år och behovsanalysen visar att äldre\n\
-         behöver mer stöd.\n",
-    );
-    for _ in 0..4 {
-        doc.push_str(
-            "Där fick de höra att förvaltningen har nått målen för året\n\
-             och att kommunens äldreomsorg får mer pengar än väntat.\n\
-             Även skolan är nöjd med både läsåret och lärarnas lön.\n",
-        );
-    }
+    let doc = "Kommunen gör en behovsbedömning varje år och behovsanalysen visar att äldre\n\
+               behöver mer stöd.\n"
+        .to_string()
+        + &printed_letters(4);
     assert_eq!(repair(&doc), doc);
 }

@@ -757,6 +757,19 @@ impl<'l> Corrector<'l> {
         let mut sites = self.sites(lines);
         self.keep_english(&mut sites);
         let mut applied = Vec::new();
+        // A site's word changed to `to`, with the byte span it replaces.
+        let change = |site: &Site, to: String, kind, confidence| {
+            let c = Correction::at(
+                site.line,
+                &lines[site.line],
+                site.start,
+                site.observed,
+                to,
+                kind,
+                confidence,
+            );
+            (site.start, site.end, c)
+        };
         let mut skipped = ruled_out;
         // Each word as printed, or empty where a reading changes it, for
         // the document's consensus (a change below `min_confidence` is not
@@ -789,41 +802,17 @@ impl<'l> Corrector<'l> {
                     continue;
                 }
                 finals[base + i] = "";
-                applied.push((
-                    site.start,
-                    site.end,
-                    Correction::at(
-                        site.line,
-                        &lines[site.line],
-                        site.start,
-                        site.observed,
-                        r.text.clone(),
-                        r.kind,
-                        confidence,
-                    ),
-                ));
+                applied.push(change(site, r.text.clone(), r.kind, confidence));
             }
         }
         // Words left as printed that the document spells better elsewhere.
         for r in consensus::respell(&finals, |p| !self.is_known(p), &self.channel) {
-            let site = &sites[r.word];
             if r.confidence < min_confidence {
                 skipped += 1;
                 continue;
             }
-            applied.push((
-                site.start,
-                site.end,
-                Correction::at(
-                    site.line,
-                    &lines[site.line],
-                    site.start,
-                    site.observed,
-                    r.text,
-                    CorrectionKind::Diacritic,
-                    r.confidence,
-                ),
-            ));
+            let kind = CorrectionKind::Diacritic;
+            applied.push(change(&sites[r.word], r.text, kind, r.confidence));
         }
         // Apply right to left within each line so byte offsets stay valid.
         applied.sort_by_key(|(s, _, c)| (c.line, std::cmp::Reverse(*s)));
