@@ -238,7 +238,11 @@ fn a_speck_after_a_capital_i_is_no_apostrophe() {
                Lars' bok och Jonas' rapport.\n\
                \n\
                Han sa: 'Det gjorde vi på\n\
-               IT-avdelningen med AI' och sedan.\n";
+               IT-avdelningen med AI' och sedan.\n\
+               \n\
+               I' maj kom Lars' bok.\n\
+               \n\
+               Han sa: `Det gjorde AI' då.\n";
     assert_eq!(
         repair(doc),
         "I vår kom rapporten. I maj kom nästa.\n\
@@ -247,7 +251,11 @@ fn a_speck_after_a_capital_i_is_no_apostrophe() {
          Lars' bok och Jonas' rapport.\n\
          \n\
          Han sa: 'Det gjorde vi på\n\
-         IT-avdelningen med AI' och sedan.\n"
+         IT-avdelningen med AI' och sedan.\n\
+         \n\
+         I maj kom Lars' bok.\n\
+         \n\
+         Han sa: `Det gjorde AI' då.\n"
     );
 }
 

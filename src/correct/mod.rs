@@ -1336,7 +1336,7 @@ fn linking_s_heads(lexicon: &Lexicon, cands: &mut [Candidate]) {
 fn swedish_e_acute(rest: &[char]) -> bool {
     match rest {
         ['é' | 'É', next, ..] if "aeiouyåäöAEIOUYÅÄÖ".contains(*next) => true,
-        ['é' | 'É', 'n' | 'N'] => true,
+        ['é' | 'É', 'n' | 'N'] | ['é' | 'É', 'n' | 'N', 's' | 'S'] => true,
         _ => false,
     }
 }

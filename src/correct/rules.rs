@@ -132,7 +132,7 @@ pub fn apply(
 
 /// The apostrophe after a capital I that ends a word in capitals ("I' vår",
 /// "(VTI')"), when no single quotation mark stands before it on its line
-/// (it would close that quotation; the caller looks at the paragraph's
+/// (it would close that quotation; [`apply`] also looks at the paragraph's
 /// lines before): the OCR reads a speck after the narrow I as one (seed-dev
 /// prints "IT" as "I'T" twice in 70 capital I's; inside a word the candidate
 /// search drops it as noise).
@@ -145,8 +145,9 @@ fn stray_apostrophe<'a>(t: &tokenise::Token<'a>, line: &str) -> Option<&'a str> 
 /// Whether `text` has a single quotation mark (or an apostrophe, which
 /// looks the same) other than the OCR's speck after a capital I.
 fn single_quote_in(text: &str) -> bool {
-    text.char_indices()
-        .any(|(i, c)| matches!(c, '\'' | '‘' | '’') && !text[..i].ends_with('I'))
+    text.char_indices().any(|(i, c)| {
+        matches!(c, '\'' | '‘' | '’' | '‚' | '‛' | '`' | '´') && !text[..i].ends_with('I')
+    })
 }
 
 /// `toks[i]` (of `line`) without a digit the OCR doubled: a thousands group
