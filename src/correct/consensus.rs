@@ -19,6 +19,7 @@
 
 use crate::confusion::{Channel, DIACRITICS, RENDERINGS};
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::hash::Hasher;
 use std::sync::LazyLock;
 
 /// Most that the misprints undone by a twin may cost (nats under the
@@ -76,25 +77,19 @@ pub fn respell(
                 && p.chars().all(|c| c.is_alphanumeric() || prints_mark(c))
         })
         .collect();
-    // Only parts the lexicon lacks are respelled, and only parts with å, ä
-    // or ö are twins: the rest, most of a text, goes here.
-    let parts: Vec<(&str, bool)> = parts
-        .into_iter()
-        .filter_map(|p| {
-            let unknown = unknown(p);
-            (unknown || p.chars().any(is_diacritic)).then_some((p, unknown))
-        })
-        .collect();
-    // A twin and the damaged forms of one word share a skeleton.
-    let mut groups: FxHashMap<String, Vec<(&str, bool)>> = FxHashMap::default();
-    for &(part, unknown) in &parts {
-        groups
-            .entry(skeleton(part))
-            .or_default()
-            .push((part, unknown));
+    // A twin and the damaged forms of one word share a skeleton: only parts
+    // that share theirs with another are looked up in the lexicon.
+    let mut groups: FxHashMap<(u64, usize), Vec<&str>> = FxHashMap::default();
+    for part in parts {
+        groups.entry(skeleton(part)).or_default().push(part);
     }
     let mut fixed: FxHashMap<&str, (String, f32)> = FxHashMap::default();
     for group in groups.values().filter(|g| g.len() >= 2) {
+        // Only parts the lexicon lacks are respelled.
+        let group: Vec<(&str, bool)> = group.iter().map(|&p| (p, unknown(p))).collect();
+        if !group.iter().any(|&(_, unknown)| unknown) {
+            continue;
+        }
         let bearers: Vec<(&str, bool)> = group
             .iter()
             .copied()
@@ -215,7 +210,11 @@ fn print_cost(channel: &Channel, truth: char, seen: char) -> Option<f32> {
 
 /// `part`'s one character in lower case, for the comparisons.
 fn lower(c: char) -> char {
-    c.to_lowercase().next().unwrap_or(c)
+    if c.is_ascii() {
+        c.to_ascii_lowercase()
+    } else {
+        c.to_lowercase().next().unwrap_or(c)
+    }
 }
 
 /// The cheapest twin of `part` among `bearers` and the respelling it gives,
@@ -282,18 +281,22 @@ fn with_letters(part: &str, letters: &[Option<char>]) -> String {
 }
 
 /// `part` in lower case with every character that may print å, ä or ö (and
-/// those letters themselves) as "?": damaged forms of one word share it.
-fn skeleton(part: &str) -> String {
-    part.chars()
-        .map(lower)
-        .map(|c| {
-            if DIACRITICS.contains(&c) || prints_diacritic(c) {
-                '?'
-            } else {
-                c
-            }
-        })
-        .collect()
+/// those letters themselves) as one wildcard, hashed, and its length in
+/// characters: damaged forms of one word share it. (A hash, not the
+/// string: it is made for every distinct word of a document.)
+fn skeleton(part: &str) -> (u64, usize) {
+    let mut h = rustc_hash::FxHasher::default();
+    let mut len = 0;
+    for c in part.chars().map(lower) {
+        let c = if DIACRITICS.contains(&c) || prints_diacritic(c) {
+            '?'
+        } else {
+            c
+        };
+        h.write_u32(u32::from(c));
+        len += 1;
+    }
+    (h.finish(), len)
 }
 
 /// The letters that damaged `forms` of one word (the same skeleton) agree
@@ -310,6 +313,10 @@ fn skeleton(part: &str) -> String {
 fn agreed(forms: &[&str], channel: &Channel) -> Option<(Vec<Option<char>>, f32)> {
     let chars: Vec<Vec<char>> = forms.iter().map(|f| f.chars().collect()).collect();
     let len = chars[0].len();
+    // Forms of one skeleton have one length; a hash collision may not.
+    if chars.iter().any(|c| c.len() != len) {
+        return None;
+    }
     let mut letters = Vec::with_capacity(len);
     let (mut total, mut generic) = (0.0, 0.0);
     let mut margin = f32::INFINITY;
