@@ -1332,7 +1332,8 @@ fn linking_s_heads(lexicon: &Lexicon, cands: &mut [Candidate]) {
 
 /// Whether `rest`, from an "é" on, spells é where Swedish writes it: before
 /// a vowel ("Andréen", "Ekéus", "idéer") or in a last syllable "-én" (the
-/// surnames "Lindén", "Wikrén"), where å, ä and ö are rare.
+/// surnames "Lindén", "Wikrén", and their genitive "-éns"), where å, ä and
+/// ö are rare.
 fn swedish_e_acute(rest: &[char]) -> bool {
     match rest {
         ['é' | 'É', next, ..] if "aeiouyåäöAEIOUYÅÄÖ".contains(*next) => true,
