@@ -85,6 +85,12 @@ const CASES: &[(&str, &str)] = &[
         "Prognosen landar på 10 0000 kronor och 12 1500 invånare den 6 2012.",
         "Prognosen landar på 10 000 kronor och 12 1500 invånare den 6 2012.",
     ),
+    // A doubled digit in a year that a reference's shape announces: a
+    // session whose second year follows the first, a statute, a decade.
+    (
+        "Se interpellation 20009/10:253, lag (20003:307) och 19900-talet.",
+        "Se interpellation 2009/10:253, lag (2003:307) och 1990-talet.",
+    ),
     // A capital S after a small letter is the OCR's: an ö where that makes
     // a word, inside compounds as well; a name with a capital inside keeps it.
     (

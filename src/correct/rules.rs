@@ -1,7 +1,7 @@
 //! Repairs that span or split tokens, which the word-by-word model cannot see:
 //! a space the OCR put inside a word ("I T-strateg", "förvalt ning"), digits
-//! it doubled in a year ("20009") or a thousands group ("10 0000"), and a
-//! speck read as an apostrophe after a capital I ("I' vår").
+//! it doubled in a year ("20009", "20009/10") or a thousands group
+//! ("10 0000"), and a speck read as an apostrophe after a capital I ("I' vår").
 
 use super::Corrector;
 use crate::sidecar::{Correction, CorrectionKind};
@@ -163,6 +163,12 @@ fn undoubled(toks: &[tokenise::Token<'_>], i: usize, line: &str, years: &[u32]) 
     {
         return Some(group);
     }
+    if !t.word.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    if let Some(dated) = undouble_dated(t.word, years) {
+        return Some(dated);
+    }
     let year = undouble_year(t.word, years)?;
     let cue = prev.is_some_and(|p| YEAR_CUES.contains(&p.word.to_lowercase().as_str()));
     // Five digits are written "20 003" in Swedish, so a five-digit token next
@@ -232,17 +238,23 @@ const NEAR_YEARS: u32 = 10;
 /// When two undoublings make years ("19966": 1966 or 1996), the one nearest a
 /// year of the document wins, else the later pair.
 fn undouble_year(word: &str, years: &[u32]) -> Option<String> {
-    if word.len() != 5 || !word.bytes().all(|b| b.is_ascii_digit()) || word.ends_with("00") {
+    if word.ends_with("00") {
         return None;
     }
-    let b = word.as_bytes();
-    let mut options: Vec<(u32, String)> = (1..5)
-        .filter(|&i| b[i] == b[i - 1])
-        .filter_map(|i| {
-            let mut y = word.to_string();
-            y.remove(i);
+    undouble_five(word, years, |n| (1900..2100).contains(&n))
+}
+
+/// A five-digit `word` without one of its doubled digits, as a number that
+/// `fits`; of two such, the one nearest a year of the document, else the
+/// later pair.
+fn undouble_five(word: &str, years: &[u32], fits: impl Fn(u32) -> bool) -> Option<String> {
+    if word.len() != 5 || !word.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut options: Vec<(u32, String)> = undoublings(word)
+        .filter_map(|y| {
             let n: u32 = y.parse().ok()?;
-            (1900..2100).contains(&n).then_some((n, y))
+            fits(n).then_some((n, y))
         })
         .collect();
     options.dedup_by(|a, b| a.0 == b.0);
@@ -258,6 +270,73 @@ fn undouble_year(word: &str, years: &[u32]) -> Option<String> {
         .rev()
         .min_by_key(|(y, _)| distance(*y))
         .map(|(_, s)| s)
+}
+
+/// `digits` with one digit of a doubled pair removed, once for each pair.
+fn undoublings(digits: &str) -> impl Iterator<Item = String> + '_ {
+    let b = digits.as_bytes();
+    (1..b.len())
+        .filter(move |&i| b[i] == b[i - 1])
+        .map(move |i| {
+            let mut fixed = digits.to_string();
+            fixed.remove(i);
+            fixed
+        })
+}
+
+/// A year the OCR doubled a digit of where the shape of the token says that
+/// a year stands: a parliamentary or school year ("2009/10", whose second
+/// part is the year after the first, so that "20009/10" and "2009/100" have
+/// one reading), a statute ("2003:307") or a decade or century
+/// ("1990-talet", "1800-tal").
+fn undouble_dated(word: &str, years: &[u32]) -> Option<String> {
+    let split = word.bytes().position(|b| !b.is_ascii_digit())?;
+    let (head, rest) = word.split_at(split);
+    if let Some(after) = rest.strip_prefix('/') {
+        let end = after
+            .bytes()
+            .position(|b| !b.is_ascii_digit())
+            .unwrap_or(after.len());
+        let (second, tail) = after.split_at(end);
+        let firsts = || std::iter::once(head.to_string()).chain(undoublings(head));
+        let mut readings: Vec<(String, String)> = firsts()
+            .flat_map(|h| {
+                std::iter::once(second.to_string())
+                    .chain(undoublings(second))
+                    .map(move |s| (h.clone(), s))
+            })
+            .filter(|(h, s)| is_year_pair(h, s))
+            .collect();
+        readings.dedup();
+        return match readings.as_slice() {
+            [(h, s)] if (h.as_str(), s.as_str()) != (head, second) => {
+                Some(format!("{h}/{s}{tail}"))
+            }
+            _ => None,
+        };
+    }
+    if rest.starts_with(':') && rest[1..].starts_with(|c: char| c.is_ascii_digit()) {
+        return undouble_year(head, years).map(|y| format!("{y}{rest}"));
+    }
+    if rest.starts_with("-tal") {
+        let decade = |n: u32| (1000..2100).contains(&n) && n.is_multiple_of(10);
+        return undouble_five(head, years, decade).map(|y| format!("{y}{rest}"));
+    }
+    None
+}
+
+/// Whether `first/second` is a year and the year after it ("2009/10",
+/// "1999/2000").
+fn is_year_pair(first: &str, second: &str) -> bool {
+    let (Ok(y), Ok(next)) = (first.parse::<u32>(), second.parse::<u32>()) else {
+        return false;
+    };
+    let follows = match second.len() {
+        2 => next == (y + 1) % 100,
+        4 => next == y + 1,
+        _ => false,
+    };
+    first.len() == 4 && (1900..2100).contains(&y) && follows
 }
 
 /// "10 0000" read as "10 000": Swedish groups the thousands of a number in
@@ -309,5 +388,37 @@ mod tests {
         assert_eq!(undouble_year("19966", &[1995]).as_deref(), Some("1996"));
         assert_eq!(undouble_year("19966", &[1968]).as_deref(), Some("1966"));
         assert_eq!(undouble_year("19966", &[]).as_deref(), Some("1996"));
+    }
+
+    #[test]
+    fn undoubles_years_in_references() {
+        for (word, fixed) in [
+            ("20009/10:253", "2009/10:253"),
+            ("2008/009:91", "2008/09:91"),
+            ("2009/100:323", "2009/10:323"),
+            ("19999/2000", "1999/2000"),
+            ("20003:307", "2003:307"),
+            ("19900-talet", "1990-talet"),
+            ("18000-talets", "1800-talets"),
+            ("20000-talet", "2000-talet"),
+        ] {
+            assert_eq!(undouble_dated(word, &[]).as_deref(), Some(fixed), "{word}");
+        }
+        // Already right, not a year and the year after it, no doubled digit,
+        // a round number before a colon, or not a decade.
+        for word in [
+            "2009/10:253",
+            "2009/10",
+            "20009/11",
+            "12345/46",
+            "20000:1",
+            "3/4",
+            "12345-tal",
+            "1990-talet",
+        ] {
+            assert_eq!(undouble_dated(word, &[]), None, "{word}");
+        }
+        // Either zero of "20010" undoubles to the same reading.
+        assert_eq!(undouble_dated("20010/11", &[]).as_deref(), Some("2010/11"));
     }
 }
