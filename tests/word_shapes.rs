@@ -85,6 +85,12 @@ const CASES: &[(&str, &str)] = &[
         "Prognosen landar på 10 0000 kronor och 12 1500 invånare den 6 2012.",
         "Prognosen landar på 10 000 kronor och 12 1500 invånare den 6 2012.",
     ),
+    // A line that stops well short of the others ends a paragraph or a
+    // heading, so the capital that opens the next line says nothing of a name.
+    (
+        "Interpellationen lämnades till ministern av ledamoten under hösten i fjol.\nden 6 februari\nNar beslutet kom fanns inga pengar kvar till den nya verksamheten i kommunen.",
+        "Interpellationen lämnades till ministern av ledamoten under hösten i fjol.\nden 6 februari\nNär beslutet kom fanns inga pengar kvar till den nya verksamheten i kommunen.",
+    ),
     // A doubled digit in a year that a reference's shape announces: a
     // session whose second year follows the first, a statute, a decade.
     (

@@ -204,6 +204,21 @@ fn diacritics_in(lower: &str) -> [u8; 3] {
     n
 }
 
+/// The length in bytes of a full line of the document: the 80th percentile
+/// of its non-empty lines.
+fn typical_width(lines: &[String]) -> usize {
+    let mut lens: Vec<usize> = lines
+        .iter()
+        .map(String::len)
+        .filter(|&n| n > 0)
+        .collect();
+    if lens.is_empty() {
+        return 0;
+    }
+    let k = (lens.len() * 4 / 5).min(lens.len() - 1);
+    *lens.select_nth_unstable(k).1
+}
+
 /// Where a word stands, for what its capital says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Place {
@@ -846,13 +861,14 @@ impl<'l> Corrector<'l> {
         ];
         let mut sentence_start = true;
         let mut after_quote = false;
-        let mut prev_blank = true;
+        let mut prev_ended = true;
+        let width = typical_width(lines);
         // Sites of small consonants standing alone, for `stray_letter`.
         let mut lone = Vec::new();
         for (ln, line) in lines.iter().enumerate() {
             let toks = self.tokens.of(ln, line);
             if toks.is_empty() {
-                prev_blank = true;
+                prev_ended = true;
                 sentence_start = true;
                 after_quote = false;
                 if let Some(last) = sites.last_mut() {
@@ -863,7 +879,7 @@ impl<'l> Corrector<'l> {
             for (i, tok) in toks.iter().enumerate() {
                 let role = classify(tok);
                 let starts =
-                    sentence_start || (i == 0 && prev_blank) || tok.lead.contains(['—', '–', '-']);
+                    sentence_start || (i == 0 && prev_ended) || tok.lead.contains(['—', '–', '-']);
                 if role == Role::Skip {
                     if let Some(last) = sites.last_mut() {
                         last.breaks_after = true;
@@ -919,7 +935,9 @@ impl<'l> Corrector<'l> {
                     after_quote = true;
                 }
             }
-            prev_blank = false;
+            // A line that stops well short of the others ends a paragraph or
+            // a heading: the next line starts afresh.
+            prev_ended = line.len() * 10 < width * 6 && !line.trim_end().ends_with('-');
         }
         for i in lone {
             if stray_letter(&sites, i) {
