@@ -935,9 +935,9 @@ impl<'l> Corrector<'l> {
                     after_quote = true;
                 }
             }
-            // A line that stops well short of the others ends a paragraph or
+            // A line shorter than half a full one ends a paragraph or
             // a heading: the next line starts afresh.
-            prev_ended = line.len() * 10 < width * 6 && !line.trim_end().ends_with('-');
+            prev_ended = line.len() * 2 < width && !line.trim_end().ends_with('-');
         }
         for i in lone {
             if stray_letter(&sites, i) {
