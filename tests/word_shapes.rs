@@ -85,6 +85,12 @@ const CASES: &[(&str, &str)] = &[
         "Prognosen landar på 10 0000 kronor och 12 1500 invånare den 6 2012.",
         "Prognosen landar på 10 000 kronor och 12 1500 invånare den 6 2012.",
     ),
+    // Words a slash or an en dash holds apart are read one by one, each in
+    // the other's context; acronyms and paths stay as printed.
+    (
+        "Avgiften för skolan/forskolan är 100 kronor/ar på sträckan Umea–Lulea, enligt GATT/WTO och a/b.txt.",
+        "Avgiften för skolan/förskolan är 100 kronor/år på sträckan Umeå–Luleå, enligt GATT/WTO och a/b.txt.",
+    ),
     // A line that stops well short of the others ends a paragraph or a
     // heading, so the capital that opens the next line says nothing of a name.
     (

@@ -207,11 +207,7 @@ fn diacritics_in(lower: &str) -> [u8; 3] {
 /// The length in bytes of a full line of the document: the 80th percentile
 /// of its non-empty lines.
 fn typical_width(lines: &[String]) -> usize {
-    let mut lens: Vec<usize> = lines
-        .iter()
-        .map(String::len)
-        .filter(|&n| n > 0)
-        .collect();
+    let mut lens: Vec<usize> = lines.iter().map(String::len).filter(|&n| n > 0).collect();
     if lens.is_empty() {
         return 0;
     }
@@ -479,6 +475,8 @@ impl<'l> Corrector<'l> {
             identity: true,
             kind: CorrectionKind::Diacritic,
         }];
+        // The language model's view of each combination's last segment.
+        let mut lasts = vec![combos[0].lm];
         let segs: Vec<(&str, &str, Slot)> = segments(word).collect();
         let mut any_change = false;
         for (i, &(joint, seg, slot)) in segs.iter().enumerate() {
@@ -490,20 +488,30 @@ impl<'l> Corrector<'l> {
                 break;
             }
             let mut next = Vec::with_capacity(combos.len() * options.len());
-            for c in &combos {
+            for (c, last) in combos.iter().zip(&lasts) {
                 for o in &options {
-                    next.push(Reading {
+                    // Words apart ("kronor/år") are priced in each other's
+                    // context; a compound's parts by their own.
+                    let log_p = if separates(joint) {
+                        -self.model.transition(Some(last), &o.lm)
+                    } else {
+                        o.lm.log_p
+                    };
+                    let r = Reading {
                         text: format!("{}{joint}{}", c.text, o.text_or(seg)),
-                        lm: self.model.word("", c.lm.log_p + o.lm.log_p, 0),
+                        lm: self.model.word("", c.lm.log_p + log_p, 0),
                         emission: c.emission + o.emission,
                         identity: c.identity && o.identity,
                         kind: if o.identity { c.kind } else { o.kind },
-                    });
+                    };
+                    next.push((r, o.lm));
                 }
             }
-            next.sort_by(|a, b| (a.emission - a.lm.log_p).total_cmp(&(b.emission - b.lm.log_p)));
+            next.sort_by(|(a, _), (b, _)| {
+                (a.emission - a.lm.log_p).total_cmp(&(b.emission - b.lm.log_p))
+            });
             next.truncate(MAX_READINGS);
-            combos = next;
+            (combos, lasts) = next.into_iter().unzip();
         }
         if word.ends_with('-') {
             for c in &mut combos {
@@ -534,8 +542,9 @@ impl<'l> Corrector<'l> {
     /// Readings of one hyphen-free segment.
     fn segment_readings(&mut self, seg: &str, slot: Slot, place: Place) -> Vec<Reading> {
         let sentence_start = place == Place::SentenceStart;
-        if unchangeable(seg) || (slot == Slot::Head && short_prefix(seg)) {
-            // "e-", "IT-", "14-": a prefix taken as it is.
+        if unchangeable(seg) || (slot == Slot::Head && short_prefix(seg)) || is_acronym(seg) {
+            // "e-", "IT-", "14-": a prefix taken as it is; so is an acronym
+            // ("GATT/WTO").
             return vec![self.fixed(seg)];
         }
         let lower = lower(seg);
@@ -1399,27 +1408,42 @@ fn lower(word: &str) -> Cow<'_, str> {
 
 /// Whether `word` has more than one segment (see [`segments`]).
 fn is_joined(word: &str) -> bool {
-    word.contains('-') || word.contains('&')
+    word.contains(['-', '&', '/', '–'])
 }
 
-/// Whether the byte at `i` of `word` joins two segments: a hyphen, or an
-/// ampersand before a capitalised name ("IT&Telekomföretagen"). An ampersand
-/// inside a small word is a misprinted letter ("h&r" for "här"), and one in a
-/// word of capitals ("AT&T") is left to the word as a whole.
-fn is_joint(word: &str, i: usize) -> bool {
+/// The length of the joint at byte `i` of `word`, if one is there: a hyphen;
+/// an ampersand before a capitalised name ("IT&Telekomföretagen"); or a
+/// slash or an en dash between letters, which separates words
+/// ("skolan/förskolan", "Umeå–Luleå", see [`separates`]). An ampersand
+/// inside a small word is a misprinted letter ("h&r" for "här"), and one in
+/// a word of capitals ("AT&T") is left to the word as a whole.
+fn joint_len(word: &str, i: usize) -> Option<usize> {
+    let between_letters =
+        |len: usize| word[..i].ends_with(is_letter) && word[i + len..].starts_with(is_letter);
     match word.as_bytes()[i] {
-        b'-' => true,
+        // A suspended compound before a slash ("bil-/vägavgifter").
+        b'-' if word[i + 1..].starts_with('/') && between_letters(2) => Some(2),
+        b'-' => Some(1),
         b'&' => {
             let mut after = word[i + 1..].chars();
-            i > 0
+            (i > 0
                 && after.next().is_some_and(char::is_uppercase)
-                && after.next().is_some_and(char::is_lowercase)
+                && after.next().is_some_and(char::is_lowercase))
+            .then_some(1)
         }
-        _ => false,
+        b'/' => between_letters(1).then_some(1),
+        _ if word[i..].starts_with('–') => between_letters(3).then_some(3),
+        _ => None,
     }
 }
 
-/// Segments of a word split at its joints (see [`is_joint`]), each with the
+/// Whether a joint separates two words rather than joining a compound's
+/// parts: each side is read as a word on its own (but a head before "-/").
+fn separates(joint: &str) -> bool {
+    matches!(joint, "/" | "–" | "-/")
+}
+
+/// Segments of a word split at its joints (see [`joint_len`]), each with the
 /// joint before it ("" for the first) and its slot. A trailing hyphen
 /// (suspended compound) makes the last segment a head; a number and a hyphen
 /// before the last make it [`Slot::Numbered`].
@@ -1429,6 +1453,7 @@ fn segments(word: &str) -> Segments<'_> {
         body,
         trailing: body.len() != word.len(),
         start: Some(0),
+        joint: "",
         after_number: false,
     }
 }
@@ -1440,6 +1465,8 @@ struct Segments<'a> {
     trailing: bool,
     /// Where the next segment starts, or `None` after the last.
     start: Option<usize>,
+    /// The joint before the next segment.
+    joint: &'a str,
     /// Whether the segment before the next is a number followed by a hyphen.
     after_number: bool,
 }
@@ -1450,33 +1477,28 @@ impl<'a> Iterator for Segments<'a> {
     fn next(&mut self) -> Option<Self::Item> {
         let start = self.start?;
         let body = self.body;
-        // Only a hyphen or an ampersand can be a joint: look at those alone.
-        let joint_after = body.as_bytes()[start..]
+        // Only these bytes can start a joint (0xE2 an en dash): look at those alone.
+        let after = body.as_bytes()[start..]
             .iter()
             .enumerate()
-            .filter(|&(_, &b)| b == b'-' || b == b'&')
+            .filter(|&(_, &b)| matches!(b, b'-' | b'&' | b'/' | 0xE2))
             .map(|(i, _)| start + i)
-            .find(|&i| is_joint(body, i));
-        self.start = joint_after.map(|i| i + 1);
-        let seg = &body[start..joint_after.unwrap_or(body.len())];
-        let slot = if joint_after.is_some() || self.trailing {
+            .find_map(|i| joint_len(body, i).map(|len| &body[i..i + len]));
+        let end = after.map_or(body.len(), |j| j.as_ptr() as usize - body.as_ptr() as usize);
+        self.start = after.map(|j| end + j.len());
+        let seg = &body[start..end];
+        let before = std::mem::replace(&mut self.joint, after.unwrap_or(""));
+        let slot = if after.map_or(self.trailing, |j| !separates(j) || j == "-/") {
             Slot::Head
         } else if self.after_number {
             Slot::Numbered
-        } else if start > 0 {
+        } else if start > 0 && !separates(before) {
             Slot::Tail
         } else {
             Slot::Alone
         };
-        self.after_number = joint_after.is_some_and(|i| body.as_bytes()[i] == b'-')
-            && !seg.is_empty()
-            && unchangeable(seg);
-        let joint = if start == 0 {
-            ""
-        } else {
-            &body[start - 1..start]
-        };
-        Some((joint, seg, slot))
+        self.after_number = after == Some("-") && !seg.is_empty() && unchangeable(seg);
+        Some((before, seg, slot))
     }
 }
 
@@ -1570,6 +1592,22 @@ fn short_prefix(seg: &str) -> bool {
     letters == len && (len == 1 || (len <= 5 && seg.chars().all(char::is_uppercase)))
 }
 
+/// Whether `w` is an acronym ("IT", "EU", "SKL"), printed as it is: two to
+/// five capitals.
+fn is_acronym(w: &str) -> bool {
+    (2..=5).contains(&w.chars().count()) && w.chars().all(char::is_uppercase)
+}
+
+/// Whether a token with a slash is words and not a path or a unit: letters
+/// (and hyphens) on both sides of each slash, at least two of them
+/// ("skolan/förskolan", "kronor/år", not "km/h" or "a/b/c.txt").
+fn slashed_words(w: &str) -> bool {
+    w.split('/').all(|part| {
+        part.chars().filter(|&c| is_letter(c)).count() >= 2
+            && part.chars().all(|c| is_letter(c) || c == '-')
+    })
+}
+
 /// What the corrector does with a token.
 fn classify(tok: &Token<'_>) -> Role {
     let w = tok.word;
@@ -1594,7 +1632,10 @@ fn classify(tok: &Token<'_>) -> Role {
     if tok.is_number() {
         return Role::Fixed;
     }
-    if w.contains(['@', '/', '\\', '_', '=', '<', '>', '+']) || w.contains("www.") {
+    if w.contains(['@', '\\', '_', '=', '<', '>', '+'])
+        || w.contains("www.")
+        || (w.contains('/') && !slashed_words(w))
+    {
         return Role::Skip;
     }
     let letters = w.chars().filter(|&c| is_letter(c)).count();
@@ -1607,8 +1648,7 @@ fn classify(tok: &Token<'_>) -> Role {
             Role::Fixed
         };
     }
-    if (2..=5).contains(&letters) && w.chars().all(char::is_uppercase) {
-        // Acronyms ("IT", "EU", "SKL") are printed as they are.
+    if is_acronym(w) {
         return Role::Fixed;
     }
     Role::Word
@@ -1634,6 +1674,25 @@ mod tests {
                 ("&", "Telekomforetagen", Slot::Tail)
             ]
         );
+        // Words apart: a slash or an en dash between letters, each side a
+        // word on its own (a head before "-/"); not between digits.
+        assert_eq!(
+            segs("skolan/forskolan"),
+            [("", "skolan", Slot::Alone), ("/", "forskolan", Slot::Alone)]
+        );
+        assert_eq!(
+            segs("Malmo–Lund-omradet"),
+            [
+                ("", "Malmo", Slot::Alone),
+                ("–", "Lund", Slot::Head),
+                ("-", "omradet", Slot::Tail)
+            ]
+        );
+        assert_eq!(
+            segs("bil-/vagavgifter"),
+            [("", "bil", Slot::Head), ("-/", "vagavgifter", Slot::Alone)]
+        );
+        assert_eq!(segs("10–15"), [("", "10–15", Slot::Alone)]);
         // A misprinted letter, and a name in capitals, are one segment.
         assert_eq!(segs("h&r"), [("", "h&r", Slot::Alone)]);
         assert_eq!(segs("AT&T"), [("", "AT&T", Slot::Alone)]);
