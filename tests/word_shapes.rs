@@ -91,6 +91,11 @@ const CASES: &[(&str, &str)] = &[
         "Avgiften för skolan/forskolan är 100 kronor/ar på sträckan Umea–Lulea, enligt GATT/WTO och a/b.txt.",
         "Avgiften för skolan/förskolan är 100 kronor/år på sträckan Umeå–Luleå, enligt GATT/WTO och a/b.txt.",
     ),
+    // A lost å before the e of a participle ("-ående").
+    (
+        "Frågan angende det pagende arbetet i Uppsala.",
+        "Frågan angående det pågående arbetet i Uppsala.",
+    ),
     // A line that stops well short of the others ends a paragraph or a
     // heading, so the capital that opens the next line says nothing of a name.
     (

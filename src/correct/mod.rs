@@ -886,7 +886,10 @@ impl<'l> Corrector<'l> {
                 continue;
             }
             for (i, tok) in toks.iter().enumerate() {
-                let role = classify(tok);
+                let mut role = classify(tok);
+                if role == Role::Word && designation(tok, toks.get(i + 1)) {
+                    role = Role::Fixed;
+                }
                 let starts =
                     sentence_start || (i == 0 && prev_ended) || tok.lead.contains(['—', '–', '-']);
                 if role == Role::Skip {
@@ -1592,6 +1595,16 @@ fn short_prefix(seg: &str) -> bool {
     letters == len && (len == 1 || (len <= 5 && seg.chars().all(char::is_uppercase)))
 }
 
+/// Whether `tok` is a capital letter that names something with the number
+/// after it ("F 16", "E 4", "A 1"): no word the OCR cut short.
+fn designation(tok: &Token<'_>, next: Option<&Token<'_>>) -> bool {
+    let mut chars = tok.word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.next().is_none()
+        && tok.trail.is_empty()
+        && next.is_some_and(|n| n.lead.is_empty() && tokenise::is_number(n.word))
+}
+
 /// Whether `w` is an acronym ("IT", "EU", "SKL"), printed as it is: two to
 /// five capitals.
 fn is_acronym(w: &str) -> bool {
@@ -1657,6 +1670,20 @@ fn classify(tok: &Token<'_>) -> Role {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn capital_letters_before_numbers_name_things() {
+        let first = |line: &str| {
+            let toks = tokenise::tokens(line);
+            designation(&toks[0], toks.get(1))
+        };
+        assert!(first("F 16 i Uppsala"));
+        assert!(first("E 4 norrut"));
+        // A word, a letter with a period, a small letter, no number.
+        for line in ["Fa 16", "F. 16", "s 16", "P mandag", "F"] {
+            assert!(!first(line), "{line}");
+        }
+    }
 
     #[test]
     fn segments_and_slots() {

@@ -347,10 +347,12 @@ impl<D: AsRef<[u8]>> Walk<'_, D> {
         // At most one dropped letter a word (a second is never worth its cost),
         // and only where the OCR left consonants together ("rligen", "vl",
         // "P"): a lost å, ä or ö is a lost vowel, so a drop beside a vowel is
-        // not looked for. Drops were most of the search.
+        // not looked for. Drops were most of the search. The exception is
+        // before an e after a consonant: participles of verbs in -å
+        // ("angående" printed "angende", "stående").
         let may_drop = !self.edits.iter().any(|e| is_drop(e.rendering))
             && !ends_in_vowel(&self.observed[..pos])
-            && !starts_with_vowel(rest);
+            && (rest.starts_with(b"e") || !starts_with_vowel(rest));
         // å, ä and ö share their first UTF-8 byte: look its transition up once.
         let mut lead: Option<Option<(Node<'_>, Output)>> = None;
         for &i in confusion::starting_at(rest) {
