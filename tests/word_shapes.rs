@@ -91,6 +91,12 @@ const CASES: &[(&str, &str)] = &[
         "Avgiften för skolan/forskolan är 100 kronor/ar på sträckan Umea–Lulea, enligt GATT/WTO och a/b.txt.",
         "Avgiften för skolan/förskolan är 100 kronor/år på sträckan Umeå–Luleå, enligt GATT/WTO och a/b.txt.",
     ),
+    // A capital I before small letters may be the OCR's small l: the word
+    // it makes is written small inside a sentence, with a capital first in one.
+    (
+        "Det gäller Iivet och Iäkemedel för alla. Iivet är kort. I dag.",
+        "Det gäller livet och läkemedel för alla. Livet är kort. I dag.",
+    ),
     // A lost å before the e of a participle ("-ående").
     (
         "Frågan angende det pagende arbetet i Uppsala.",

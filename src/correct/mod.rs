@@ -591,7 +591,12 @@ impl<'l> Corrector<'l> {
         out.into_iter()
             .map(|(mut r, c)| {
                 if let Some(c) = c.filter(|_| !r.identity) {
-                    r.text = case::recase(&c.form, seg, is_proper(c));
+                    let observed = if sentence_start {
+                        Cow::Borrowed(seg)
+                    } else {
+                        small_ell(c, seg)
+                    };
+                    r.text = case::recase(&c.form, &observed, is_proper(c));
                 }
                 r
             })
@@ -637,6 +642,8 @@ impl<'l> Corrector<'l> {
     /// text is left for the caller to write once the beam has kept it.
     fn reading(&self, c: &Candidate, observed: &str, sentence_start: bool) -> Reading {
         let proper = is_proper(c);
+        // A capital I the OCR printed for a small l is no capital.
+        let observed = &*small_ell(c, observed);
         let mut emission = c.channel_cost(&self.channel);
         if proper && !case::starts_upper(observed) {
             emission += LOWER_NAME_COST;
@@ -1369,6 +1376,23 @@ fn swedish_e_acute(rest: &[char]) -> bool {
         ['é' | 'É', next, ..] if "aeiouyåäöAEIOUYÅÄÖ".contains(*next) => true,
         ['é' | 'É', 'n' | 'N'] | ['é' | 'É', 'n' | 'N', 's' | 'S'] => true,
         _ => false,
+    }
+}
+
+/// `observed` with a leading capital I written small when candidate `c`
+/// reads it as an l before small letters ("Iivet" for "livet"): the OCR
+/// prints a small l as a capital I, while a capital L keeps its foot. (First
+/// in a sentence the word keeps a capital all the same.)
+fn small_ell<'a>(c: &Candidate, observed: &'a str) -> Cow<'a, str> {
+    let ell = c.edits.first().is_some_and(|e| {
+        e.at == 0
+            && RENDERINGS
+                .get(usize::from(e.rendering))
+                .is_some_and(|r| r.truth == 'l' && r.seen == "i")
+    });
+    match observed.strip_prefix('I') {
+        Some(rest) if ell && rest.starts_with(char::is_lowercase) => Cow::Owned(format!("l{rest}")),
+        _ => Cow::Borrowed(observed),
     }
 }
 
