@@ -91,6 +91,12 @@ const CASES: &[(&str, &str)] = &[
         "Avgiften för skolan/forskolan är 100 kronor/ar på sträckan Umea–Lulea, enligt GATT/WTO och a/b.txt.",
         "Avgiften för skolan/förskolan är 100 kronor/år på sträckan Umeå–Luleå, enligt GATT/WTO och a/b.txt.",
     ),
+    // Halves that are no words are one word split by a space; two misprinted
+    // words that each read as one stay two.
+    (
+        "Vi maste ga pa bio och fa storre hus ti ll oss.",
+        "Vi måste gå på bio och få större hus till oss.",
+    ),
     // A capital I before small letters may be the OCR's small l: the word
     // it makes is written small inside a sentence, with a capital first in one.
     (

@@ -181,7 +181,8 @@ fn undoubled(toks: &[tokenise::Token<'_>], i: usize, line: &str, years: &[u32]) 
 
 /// Whether two neighbouring words are one word split by the OCR: an acronym
 /// broken in two ("I T-strateg"), or two halves that are not words while the
-/// whole is.
+/// whole is ("ti ll"). Not two misprinted words that each read as one on its
+/// own ("ga pa" is "gå på", not "gapa").
 fn should_join(a: &str, b: &str, corrector: &mut Corrector<'_>) -> bool {
     if a.is_empty() || b.is_empty() || tokenise::is_number(a) || tokenise::is_number(b) {
         return false;
@@ -203,6 +204,7 @@ fn should_join(a: &str, b: &str, corrector: &mut Corrector<'_>) -> bool {
         && !corrector.is_known(a)
         && !corrector.is_known(b)
         && corrector.is_known(&format!("{a}{b}"))
+        && !(corrector.correct_word(a).is_some() && corrector.correct_word(b).is_some())
 }
 
 /// Years a document mentions (four-digit numbers from 1900 to 2099).
