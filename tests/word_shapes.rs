@@ -91,6 +91,12 @@ const CASES: &[(&str, &str)] = &[
         "Avgiften för skolan/forskolan är 100 kronor/ar på sträckan Umea–Lulea, enligt GATT/WTO och a/b.txt.",
         "Avgiften för skolan/förskolan är 100 kronor/år på sträckan Umeå–Luleå, enligt GATT/WTO och a/b.txt.",
     ),
+    // An abbreviation with its period before a number, on the same line or
+    // the next, is no misprint ("dir." is no "där.").
+    (
+        "Utredningen (dir. 2000:43) och den andra (dir.\n2003:100) kom sent.",
+        "Utredningen (dir. 2000:43) och den andra (dir.\n2003:100) kom sent.",
+    ),
     // Halves that are no words are one word split by a space; two misprinted
     // words that each read as one stay two.
     (

@@ -71,6 +71,10 @@ const UNMARKED_END_COST: f32 = 4.0;
 /// one new error for about four words mended.
 const KEEP_COST: f32 = 1.5;
 
+/// Occurrences in the context corpus from which a word the lexicon lacks,
+/// written with a period before a number, is taken as an abbreviation.
+const ABBREVIATION_COUNT: u32 = 20;
+
 /// Words on each side within which English neighbours make a word English.
 const ENGLISH_WINDOW: usize = 3;
 
@@ -450,6 +454,19 @@ impl<'l> Corrector<'l> {
                 .get(&w.to_lowercase())
                 .is_some_and(|e| e.is_word())
         })
+    }
+
+    /// Whether `tok` is an abbreviation with its period before a number
+    /// ("dir. 2000:43", "skr. 2008/09:1"): a word the lexicon lacks that the
+    /// context corpus writes often, and not a misprint ("dir" is no "där"
+    /// there).
+    /// `number_next` tells whether a number follows (on this line or the next).
+    fn abbreviation(&self, tok: &Token<'_>, number_next: impl FnOnce() -> bool) -> bool {
+        tok.trail.starts_with('.')
+            && tok.word.chars().all(char::is_lowercase)
+            && number_next()
+            && !self.lexicon.is_word(tok.word)
+            && self.lexicon.count(tok.word) >= ABBREVIATION_COUNT
     }
 
     /// The readings of a whole token (hyphenated segments combined); only the
@@ -894,7 +911,15 @@ impl<'l> Corrector<'l> {
             }
             for (i, tok) in toks.iter().enumerate() {
                 let mut role = classify(tok);
-                if role == Role::Word && designation(tok, toks.get(i + 1)) {
+                if role == Role::Word
+                    && (designation(tok, toks.get(i + 1))
+                        || self.abbreviation(tok, || match toks.get(i + 1) {
+                            Some(next) => next.word.starts_with(|c: char| c.is_ascii_digit()),
+                            None => lines.get(ln + 1).is_some_and(|l| {
+                                l.trim_start().starts_with(|c: char| c.is_ascii_digit())
+                            }),
+                        }))
+                {
                     role = Role::Fixed;
                 }
                 let starts =
