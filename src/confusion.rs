@@ -20,6 +20,12 @@ use std::sync::LazyLock;
 /// of our time uses, so that the S can be read as the ö it stands for.
 pub const CAPITAL_S: char = 'ſ';
 
+/// How the corrector writes, in its lower-case view of a word, a capital I
+/// that the OCR printed between small letters ("viIa"): the dotless i, which
+/// Swedish does not use, so that it is read as the small l it nearly always
+/// stands for there.
+pub const CAPITAL_I: char = 'ı';
+
 /// The letters whose renderings are estimated per document.
 pub const DIACRITICS: [char; 3] = ['å', 'ä', 'ö'];
 
@@ -135,6 +141,10 @@ pub const RENDERINGS: &[Rendering] = &[
     // corrector tells from an s only where a capital S is out of place
     // (CAPITAL_S).
     r!('ö', "ſ", 0.004),
+    // A capital I between small letters (CAPITAL_I): a small l, or now and
+    // then an i.
+    r!('l', "ı", 0.5),
+    r!('i', "ı", 0.05),
     // Letter and digit confusions outside å/ä/ö.
     r!('l', "1", 0.004),
     r!('l', "i", 0.0005),

@@ -109,6 +109,11 @@ const CASES: &[(&str, &str)] = &[
         "Det gäller Iivet och Iäkemedel för alla. Iivet är kort. I dag.",
         "Det gäller livet och läkemedel för alla. Livet är kort. I dag.",
     ),
+    // So may a capital I between small letters; a name keeps its own.
+    (
+        "Vi ska viIa en stund och sedan fiIa på texten hos McIntosh.",
+        "Vi ska vila en stund och sedan fila på texten hos McIntosh.",
+    ),
     // A lost å before the e of a participle ("-ående").
     (
         "Frågan angende det pagende arbetet i Uppsala.",

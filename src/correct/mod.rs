@@ -20,7 +20,7 @@ pub mod lm;
 pub mod rules;
 pub mod search;
 
-use crate::confusion::{self, CAPITAL_S, Channel, DIACRITICS, Evidence, RENDERINGS};
+use crate::confusion::{self, CAPITAL_I, CAPITAL_S, Channel, DIACRITICS, Evidence, RENDERINGS};
 use crate::lexicon::{Entry, Lexicon, chars, english, flags};
 use crate::sidecar::{Correction, CorrectionKind};
 use crate::text::is_letter;
@@ -1426,7 +1426,8 @@ fn small_ell<'a>(c: &Candidate, observed: &'a str) -> Cow<'a, str> {
 /// A capital S after a small letter ("fSr", "hSgskolan") is the OCR's, not the
 /// printer's: it is written [`CAPITAL_S`], which the candidate search reads
 /// as an s or, under the confusion model, as the ö it often stands for. A
-/// long s printed as such (old print) is an s.
+/// long s printed as such (old print) is an s. Likewise a capital I between
+/// small letters ("viIa") is written [`CAPITAL_I`], read as an l.
 fn lower(word: &str) -> Cow<'_, str> {
     // One pass over the bytes up to the first capital or non-ASCII character,
     // from where (rarely) the characters are looked at.
@@ -1447,9 +1448,13 @@ fn lower(word: &str) -> Cow<'_, str> {
     }
     let mut out = String::with_capacity(word.len() + 2);
     let mut after_small = false;
-    for c in word.chars() {
+    let mut chars = word.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
             'S' if after_small => out.push(CAPITAL_S),
+            'I' if after_small && chars.peek().is_some_and(|n| n.is_lowercase()) => {
+                out.push(CAPITAL_I)
+            }
             CAPITAL_S => out.push('s'),
             _ => out.extend(c.to_lowercase()),
         }
@@ -1589,6 +1594,7 @@ fn fits_capitals(c: &Candidate, printed: &str, lowered: &str) -> bool {
                 (r.truth, letter),
                 ('å' | 'ä', 'a' | 'à' | 'á' | 'ä' | 'å')
                     | ('ö', 'o' | 'ó' | 'ò' | 'õ' | CAPITAL_S)
+                    | ('l' | 'i', CAPITAL_I)
                     | ('i', 'l')
                     | ('l', 'i')
             )
@@ -1793,6 +1799,17 @@ mod tests {
             segs("A4-ark"),
             [("", "A4", Slot::Head), ("-", "ark", Slot::Tail)]
         );
+    }
+
+    #[test]
+    fn capitals_the_ocr_made_are_marked_in_the_lower_case_view() {
+        assert_eq!(lower("fSr"), "fſr");
+        assert_eq!(lower("viIa"), "viıa");
+        // Not first, nor before a capital or at the end.
+        assert_eq!(lower("Inte"), "inte");
+        assert_eq!(lower("KommITS"), "kommits");
+        assert_eq!(lower("VI"), "vi");
+        assert_eq!(lower("ordI"), "ordi");
     }
 
     #[test]
