@@ -114,10 +114,23 @@ const CASES: &[(&str, &str)] = &[
         "Vi ska viIa en stund och sedan fiIa på texten hos McIntosh.",
         "Vi ska vila en stund och sedan fila på texten hos McIntosh.",
     ),
-    // A lost å before the e of a participle ("-ående").
+    // A lost å before an e ("-ående", "nivåer"), but no other letter
+    // dropped before a vowel.
     (
-        "Frågan angende det pagende arbetet i Uppsala.",
-        "Frågan angående det pågående arbetet i Uppsala.",
+        "Frågan angende det pagende arbetet på alla niver och Läkemedelsförmånsnämdens beslut.",
+        "Frågan angående det pågående arbetet på alla nivåer och Läkemedelsförmånsnämdens beslut.",
+    ),
+    // A lone capital before a number, first in a sentence, may still be a
+    // word cut short.
+    ("P 20 år har inget hänt.", "På 20 år har inget hänt."),
+    // A name whose l the OCR printed as a capital I keeps its capital.
+    ("Iärarna i Iund strejkar.", "Lärarna i Lund strejkar."),
+    // Neither a count ("ett 10000-tal") nor a table's next column glued to
+    // a year ("2002/033") is a doubled digit; nor is a path the line broke
+    // at a slash a pair of words.
+    (
+        "Ett 10000-tal personer kom, se tabellen 2002/033 på riksdagen.se/\nsv/dokument-lagar/arende/betankande i dag.",
+        "Ett 10000-tal personer kom, se tabellen 2002/033 på riksdagen.se/\nsv/dokument-lagar/arende/betankande i dag.",
     ),
     // A line that stops well short of the others ends a paragraph or a
     // heading, so the capital that opens the next line says nothing of a name.
@@ -128,8 +141,8 @@ const CASES: &[(&str, &str)] = &[
     // A doubled digit in a year that a reference's shape announces: a
     // session whose second year follows the first, a statute, a decade.
     (
-        "Se interpellation 20009/10:253, lag (20003:307) och 19900-talet.",
-        "Se interpellation 2009/10:253, lag (2003:307) och 1990-talet.",
+        "Se interpellation 20009/10:253, lag (20003:307) från 2004 och 19900-talet.",
+        "Se interpellation 2009/10:253, lag (2003:307) från 2004 och 1990-talet.",
     ),
     // A capital S after a small letter is the OCR's: an ö where that makes
     // a word, inside compounds as well; a name with a capital inside keeps it.

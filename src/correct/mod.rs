@@ -911,8 +911,20 @@ impl<'l> Corrector<'l> {
             }
             for (i, tok) in toks.iter().enumerate() {
                 let mut role = classify(tok);
+                let starts =
+                    sentence_start || (i == 0 && prev_ended) || tok.lead.contains(['—', '–', '-']);
+                // A path or address the line broke at a slash goes on as
+                // words with slashes ("sv/dokument-lagar/arende").
+                let url_tail = tok.word.contains('/')
+                    && match i.checked_sub(1) {
+                        Some(p) => toks[p].trail.ends_with('/') || toks[p].word.ends_with('/'),
+                        None => ln > 0 && lines[ln - 1].trim_end().ends_with('/'),
+                    };
+                if url_tail {
+                    role = Role::Skip;
+                }
                 if role == Role::Word
-                    && (designation(tok, toks.get(i + 1))
+                    && ((!starts && designation(tok, toks.get(i + 1)))
                         || self.abbreviation(tok, || match toks.get(i + 1) {
                             Some(next) => next.word.starts_with(|c: char| c.is_ascii_digit()),
                             None => lines.get(ln + 1).is_some_and(|l| {
@@ -922,8 +934,6 @@ impl<'l> Corrector<'l> {
                 {
                     role = Role::Fixed;
                 }
-                let starts =
-                    sentence_start || (i == 0 && prev_ended) || tok.lead.contains(['—', '–', '-']);
                 if role == Role::Skip {
                     if let Some(last) = sites.last_mut() {
                         last.breaks_after = true;
@@ -1404,17 +1414,18 @@ fn swedish_e_acute(rest: &[char]) -> bool {
     }
 }
 
-/// `observed` with a leading capital I written small when candidate `c`
-/// reads it as an l before small letters ("Iivet" for "livet"): the OCR
-/// prints a small l as a capital I, while a capital L keeps its foot. (First
-/// in a sentence the word keeps a capital all the same.)
+/// `observed` with a leading capital I written small when candidate `c`, no
+/// name, reads it as an l before small letters ("Iivet" for "livet"): the
+/// OCR prints a small l as a capital I, while a capital L keeps its foot.
+/// A name ("Iund" for "Lund") keeps its capital.
 fn small_ell<'a>(c: &Candidate, observed: &'a str) -> Cow<'a, str> {
-    let ell = c.edits.first().is_some_and(|e| {
-        e.at == 0
-            && RENDERINGS
-                .get(usize::from(e.rendering))
-                .is_some_and(|r| r.truth == 'l' && r.seen == "i")
-    });
+    let ell = !is_proper(c)
+        && c.edits.first().is_some_and(|e| {
+            e.at == 0
+                && RENDERINGS
+                    .get(usize::from(e.rendering))
+                    .is_some_and(|r| r.truth == 'l' && r.seen == "i")
+        });
     match observed.strip_prefix('I') {
         Some(rest) if ell && rest.starts_with(char::is_lowercase) => Cow::Owned(format!("l{rest}")),
         _ => Cow::Borrowed(observed),
@@ -1540,10 +1551,11 @@ impl<'a> Iterator for Segments<'a> {
             .enumerate()
             .filter(|&(_, &b)| matches!(b, b'-' | b'&' | b'/' | 0xE2))
             .map(|(i, _)| start + i)
-            .find_map(|i| joint_len(body, i).map(|len| &body[i..i + len]));
-        let end = after.map_or(body.len(), |j| j.as_ptr() as usize - body.as_ptr() as usize);
-        self.start = after.map(|j| end + j.len());
+            .find_map(|i| joint_len(body, i).map(|len| (i, len)));
+        let end = after.map_or(body.len(), |(i, _)| i);
+        self.start = after.map(|(i, len)| i + len);
         let seg = &body[start..end];
+        let after = after.map(|(i, len)| &body[i..i + len]);
         let before = std::mem::replace(&mut self.joint, after.unwrap_or(""));
         let slot = if after.map_or(self.trailing, |j| !separates(j) || j == "-/") {
             Slot::Head
@@ -1666,14 +1678,21 @@ fn is_acronym(w: &str) -> bool {
     (2..=5).contains(&w.chars().count()) && w.chars().all(char::is_uppercase)
 }
 
-/// Whether a token with a slash is words and not a path or a unit: letters
-/// (and hyphens) on both sides of each slash, at least two of them
-/// ("skolan/förskolan", "kronor/år", not "km/h" or "a/b/c.txt").
-fn slashed_words(w: &str) -> bool {
-    w.split('/').all(|part| {
-        part.chars().filter(|&c| is_letter(c)).count() >= 2
-            && part.chars().all(|c| is_letter(c) || c == '-')
-    })
+/// Whether a token with a slash looks like words rather than a path or an
+/// address: at most three parts, each of letters (at least two) with at
+/// most one hyphen ("skolan/förskolan", "kronor/år", "bil-/vägavgifter";
+/// not "km/h", "a/b/c.txt" or "regeringens-politik-och-mal/x"). A path's
+/// tail after a line break is caught by its context (`sites`).
+fn slashed_words(tok: &Token<'_>) -> bool {
+    let w = tok.word;
+    !tok.lead.contains('/')
+        && !tok.trail.contains('/')
+        && w.split('/').count() <= 3
+        && w.split('/').all(|part| {
+            part.chars().filter(|&c| is_letter(c)).count() >= 2
+                && part.chars().all(|c| is_letter(c) || c == '-')
+                && part.matches('-').count() <= 1
+        })
 }
 
 /// What the corrector does with a token.
@@ -1702,7 +1721,7 @@ fn classify(tok: &Token<'_>) -> Role {
     }
     if w.contains(['@', '\\', '_', '=', '<', '>', '+'])
         || w.contains("www.")
-        || (w.contains('/') && !slashed_words(w))
+        || (w.contains('/') && !slashed_words(tok))
     {
         return Role::Skip;
     }

@@ -288,9 +288,11 @@ fn undoublings(digits: &str) -> impl Iterator<Item = String> + '_ {
 
 /// A year the OCR doubled a digit of where the shape of the token says that
 /// a year stands: a parliamentary or school year ("2009/10", whose second
-/// part is the year after the first, so that "20009/10" and "2009/100" have
-/// one reading), a statute ("2003:307") or a decade or century
-/// ("1990-talet", "1800-tal").
+/// part is the year after the first, so that "20009/10" has one reading;
+/// the second part only before a reference, "2008/009:91", as a table's
+/// next column may stand glued to it, "2002/033"), a statute near the
+/// document's years ("2003:307") or a decade or century ("1990-talet",
+/// "1800-talets"; not "ett 10000-tal", a count).
 fn undouble_dated(word: &str, years: &[u32]) -> Option<String> {
     let split = word.bytes().position(|b| !b.is_ascii_digit())?;
     let (head, rest) = word.split_at(split);
@@ -300,27 +302,37 @@ fn undouble_dated(word: &str, years: &[u32]) -> Option<String> {
             .position(|b| !b.is_ascii_digit())
             .unwrap_or(after.len());
         let (second, tail) = after.split_at(end);
-        let firsts = || std::iter::once(head.to_string()).chain(undoublings(head));
-        let mut readings: Vec<(String, String)> = firsts()
-            .flat_map(|h| {
-                std::iter::once(second.to_string())
-                    .chain(undoublings(second))
-                    .map(move |s| (h.clone(), s))
-            })
-            .filter(|(h, s)| is_year_pair(h, s))
-            .collect();
+        let mut firsts = vec![head.to_string()];
+        firsts.extend(undoublings(head));
+        let mut seconds = vec![second.to_string()];
+        if tail.starts_with(':') {
+            seconds.extend(undoublings(second));
+        }
+        let mut readings = Vec::new();
+        for h in &firsts {
+            for s in seconds.iter().filter(|s| is_year_pair(h, s)) {
+                readings.push((h.as_str(), s.as_str()));
+            }
+        }
+        readings.sort_unstable();
         readings.dedup();
         return match readings.as_slice() {
-            [(h, s)] if (h.as_str(), s.as_str()) != (head, second) => {
-                Some(format!("{h}/{s}{tail}"))
-            }
+            [(h, s)] if (*h, *s) != (head, second) => Some(format!("{h}/{s}{tail}")),
             _ => None,
         };
     }
     if rest.starts_with(':') && rest[1..].starts_with(|c: char| c.is_ascii_digit()) {
-        return undouble_year(head, years).map(|y| format!("{y}{rest}"));
+        let year = undouble_year(head, years)?;
+        let near = year
+            .parse::<u32>()
+            .is_ok_and(|y| years.iter().any(|&d| d.abs_diff(y) <= NEAR_YEARS));
+        return near.then(|| format!("{year}{rest}"));
     }
-    if rest.starts_with("-tal") {
+    let definite = rest.starts_with("-talet")
+        || rest
+            .strip_prefix("-tals")
+            .is_some_and(|r| r.starts_with(char::is_alphabetic));
+    if definite {
         let decade = |n: u32| (1000..2100).contains(&n) && n.is_multiple_of(10);
         return undouble_five(head, years, decade).map(|y| format!("{y}{rest}"));
     }
@@ -330,6 +342,9 @@ fn undouble_dated(word: &str, years: &[u32]) -> Option<String> {
 /// Whether `first/second` is a year and the year after it ("2009/10",
 /// "1999/2000").
 fn is_year_pair(first: &str, second: &str) -> bool {
+    if first.len() != 4 {
+        return false;
+    }
     let (Ok(y), Ok(next)) = (first.parse::<u32>(), second.parse::<u32>()) else {
         return false;
     };
@@ -338,7 +353,7 @@ fn is_year_pair(first: &str, second: &str) -> bool {
         4 => next == y + 1,
         _ => false,
     };
-    first.len() == 4 && (1900..2100).contains(&y) && follows
+    (1900..2100).contains(&y) && follows
 }
 
 /// "10 0000" read as "10 000": Swedish groups the thousands of a number in
@@ -394,6 +409,7 @@ mod tests {
 
     #[test]
     fn undoubles_years_in_references() {
+        let years = [2010];
         for (word, fixed) in [
             ("20009/10:253", "2009/10:253"),
             ("2008/009:91", "2008/09:91"),
@@ -402,25 +418,40 @@ mod tests {
             ("20003:307", "2003:307"),
             ("19900-talet", "1990-talet"),
             ("18000-talets", "1800-talets"),
+            ("19900-talsmusik", "1990-talsmusik"),
             ("20000-talet", "2000-talet"),
         ] {
-            assert_eq!(undouble_dated(word, &[]).as_deref(), Some(fixed), "{word}");
+            assert_eq!(
+                undouble_dated(word, &years).as_deref(),
+                Some(fixed),
+                "{word}"
+            );
         }
         // Already right, not a year and the year after it, no doubled digit,
-        // a round number before a colon, or not a decade.
+        // a round number before a colon, a statute far from the document's
+        // years, a count ("ett 10000-tal"), a table's next column glued to a
+        // second year without a reference after it, not a decade.
         for word in [
             "2009/10:253",
             "2009/10",
             "20009/11",
             "12345/46",
             "20000:1",
+            "19988:1",
+            "10000-tal",
+            "15000-tals",
+            "2002/033",
+            "1999/20000",
             "3/4",
-            "12345-tal",
             "1990-talet",
         ] {
-            assert_eq!(undouble_dated(word, &[]), None, "{word}");
+            assert_eq!(undouble_dated(word, &years), None, "{word}");
         }
+        assert!(!is_year_pair("4294967295", "00"));
         // Either zero of "20010" undoubles to the same reading.
-        assert_eq!(undouble_dated("20010/11", &[]).as_deref(), Some("2010/11"));
+        assert_eq!(
+            undouble_dated("20010/11", &years).as_deref(),
+            Some("2010/11")
+        );
     }
 }

@@ -347,12 +347,14 @@ impl<D: AsRef<[u8]>> Walk<'_, D> {
         // At most one dropped letter a word (a second is never worth its cost),
         // and only where the OCR left consonants together ("rligen", "vl",
         // "P"): a lost å, ä or ö is a lost vowel, so a drop beside a vowel is
-        // not looked for. Drops were most of the search. The exception is
-        // before an e after a consonant: participles of verbs in -å
-        // ("angående" printed "angende", "stående").
+        // not looked for. Drops were most of the search. The exception is an
+        // å before an e (not after a vowel either), where words of verbs and nouns
+        // in -å inflect ("angående" printed "angende", "nivåer" "niver",
+        // "förståelse" "förstelse"); ä and ö seldom stand there.
         let may_drop = !self.edits.iter().any(|e| is_drop(e.rendering))
-            && !ends_in_vowel(&self.observed[..pos])
-            && (rest.starts_with(b"e") || !starts_with_vowel(rest));
+            && !ends_in_vowel(&self.observed[..pos]);
+        let vowel_next = starts_with_vowel(rest);
+        let e_next = rest.starts_with(b"e");
         // å, ä and ö share their first UTF-8 byte: look its transition up once.
         let mut lead: Option<Option<(Node<'_>, Output)>> = None;
         for &i in confusion::starting_at(rest) {
@@ -361,7 +363,7 @@ impl<D: AsRef<[u8]>> Walk<'_, D> {
             if !prefix_of(r.seen.as_bytes(), rest) {
                 continue;
             }
-            if r.seen.is_empty() && !may_drop {
+            if r.seen.is_empty() && !(may_drop && (!vowel_next || (e_next && r.truth == 'å'))) {
                 continue;
             }
             let (bytes, n) = TRUTHS[i];
