@@ -1419,16 +1419,23 @@ fn swedish_e_acute(rest: &[char]) -> bool {
 /// OCR prints a small l as a capital I, while a capital L keeps its foot.
 /// A name ("Iund" for "Lund") keeps its capital.
 fn small_ell<'a>(c: &Candidate, observed: &'a str) -> Cow<'a, str> {
-    let ell = !is_proper(c)
-        && c.edits.first().is_some_and(|e| {
-            e.at == 0
-                && RENDERINGS
-                    .get(usize::from(e.rendering))
-                    .is_some_and(|r| r.truth == 'l' && r.seen == "i")
-        });
-    match observed.strip_prefix('I') {
-        Some(rest) if ell && rest.starts_with(char::is_lowercase) => Cow::Owned(format!("l{rest}")),
-        _ => Cow::Borrowed(observed),
+    // The cheap tests first: this runs for every reading.
+    let Some(rest) = observed
+        .strip_prefix('I')
+        .filter(|rest| rest.starts_with(char::is_lowercase))
+    else {
+        return Cow::Borrowed(observed);
+    };
+    let ell = c.edits.first().is_some_and(|e| {
+        e.at == 0
+            && RENDERINGS
+                .get(usize::from(e.rendering))
+                .is_some_and(|r| r.truth == 'l' && r.seen == "i")
+    });
+    if ell && !is_proper(c) {
+        Cow::Owned(format!("l{rest}"))
+    } else {
+        Cow::Borrowed(observed)
     }
 }
 
