@@ -114,11 +114,11 @@ const CASES: &[(&str, &str)] = &[
         "Vi ska viIa en stund och sedan fiIa på texten hos McIntosh.",
         "Vi ska vila en stund och sedan fila på texten hos McIntosh.",
     ),
-    // A lost å before an e ("-ående", "nivåer"), but no other letter
-    // dropped before a vowel.
+    // A lost å before an e ("-ående", "nivåer") or last after a vowel
+    // ("Umeå"), but no other letter dropped beside a vowel.
     (
-        "Frågan angende det pagende arbetet på alla niver och Läkemedelsförmånsnämdens beslut.",
-        "Frågan angående det pågående arbetet på alla nivåer och Läkemedelsförmånsnämdens beslut.",
+        "Frågan angende det pagende arbetet på alla niver i Ume och Läkemedelsförmånsnämdens beslut.",
+        "Frågan angående det pågående arbetet på alla nivåer i Umeå och Läkemedelsförmånsnämdens beslut.",
     ),
     // A lone capital before a number, first in a sentence, may still be a
     // word cut short.

@@ -347,14 +347,22 @@ impl<D: AsRef<[u8]>> Walk<'_, D> {
         // At most one dropped letter a word (a second is never worth its cost),
         // and only where the OCR left consonants together ("rligen", "vl",
         // "P"): a lost å, ä or ö is a lost vowel, so a drop beside a vowel is
-        // not looked for. Drops were most of the search. The exception is an
-        // å before an e (not after a vowel either), where words of verbs and nouns
-        // in -å inflect ("angående" printed "angende", "nivåer" "niver",
-        // "förståelse" "förstelse"); ä and ö seldom stand there.
-        let may_drop = !self.edits.iter().any(|e| is_drop(e.rendering))
-            && !ends_in_vowel(&self.observed[..pos]);
+        // not looked for. Drops were most of the search. The exceptions are
+        // an å: before an e, not after a vowel, where words of verbs and
+        // nouns in -å inflect ("angående" printed "angende", "nivåer"
+        // "niver", "förståelse" "förstelse"), and last in a word after a vowel
+        // ("Umeå" printed "Ume", "Luleå"); ä and ö seldom stand there.
+        let first_drop = !self.edits.iter().any(|e| is_drop(e.rendering));
+        let after_vowel = ends_in_vowel(&self.observed[..pos]);
         let vowel_next = starts_with_vowel(rest);
-        let e_next = rest.starts_with(b"e");
+        let drop_allowed = |truth: char| {
+            first_drop
+                && match (after_vowel, vowel_next) {
+                    (false, false) => true,
+                    (false, true) => truth == 'å' && rest.starts_with(b"e"),
+                    (true, _) => truth == 'å' && rest.is_empty(),
+                }
+        };
         // å, ä and ö share their first UTF-8 byte: look its transition up once.
         let mut lead: Option<Option<(Node<'_>, Output)>> = None;
         for &i in confusion::starting_at(rest) {
@@ -363,7 +371,7 @@ impl<D: AsRef<[u8]>> Walk<'_, D> {
             if !prefix_of(r.seen.as_bytes(), rest) {
                 continue;
             }
-            if r.seen.is_empty() && !(may_drop && (!vowel_next || (e_next && r.truth == 'å'))) {
+            if r.seen.is_empty() && !drop_allowed(r.truth) {
                 continue;
             }
             let (bytes, n) = TRUTHS[i];
