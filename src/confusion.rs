@@ -21,10 +21,11 @@ use std::sync::LazyLock;
 pub const CAPITAL_S: char = 'ſ';
 
 /// How the corrector writes, in its lower-case view of a word, a capital I
-/// that the OCR printed between small letters ("viIa"): the dotless i, which
-/// Swedish does not use, so that it is read as the small l it nearly always
-/// stands for there.
-pub const CAPITAL_I: char = 'ı';
+/// that the OCR printed between small letters ("viIa"), so that it is read
+/// as the small l it nearly always stands for there (or an i, "polItiken"):
+/// a character of Unicode's private use area, which no text means as a
+/// letter (a real dotless ı, "Diyarbakır", stays itself).
+pub const CAPITAL_I: char = '\u{E000}';
 
 /// The letters whose renderings are estimated per document.
 pub const DIACRITICS: [char; 3] = ['å', 'ä', 'ö'];
@@ -143,8 +144,8 @@ pub const RENDERINGS: &[Rendering] = &[
     r!('ö', "ſ", 0.004),
     // A capital I between small letters (CAPITAL_I): a small l, or now and
     // then an i.
-    r!('l', "ı", 0.5),
-    r!('i', "ı", 0.05),
+    r!('l', "\u{E000}", 0.5),
+    r!('i', "\u{E000}", 0.05),
     // Letter and digit confusions outside å/ä/ö.
     r!('l', "1", 0.004),
     r!('l', "i", 0.0005),

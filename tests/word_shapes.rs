@@ -109,10 +109,11 @@ const CASES: &[(&str, &str)] = &[
         "Det gäller Iivet och Iäkemedel för alla. Iivet är kort. I dag.",
         "Det gäller livet och läkemedel för alla. Livet är kort. I dag.",
     ),
-    // So may a capital I between small letters; a name keeps its own.
+    // So may a capital I between small letters; a name keeps its own, and
+    // so do two words run together at a capital I, and a real dotless ı.
     (
-        "Vi ska viIa en stund och sedan fiIa på texten hos McIntosh.",
-        "Vi ska vila en stund och sedan fila på texten hos McIntosh.",
+        "Vi ska viIa en stund och sedan fiIa på texten hos McIntosh med statsministerIngvar Carlsson i Diyarbakır.",
+        "Vi ska vila en stund och sedan fila på texten hos McIntosh med statsministerIngvar Carlsson i Diyarbakır.",
     ),
     // A lost å before an e ("-ående", "nivåer") or last after a vowel
     // ("Umeå"), but no other letter dropped beside a vowel.
@@ -129,8 +130,8 @@ const CASES: &[(&str, &str)] = &[
     // a year ("2002/033") is a doubled digit; nor is a path the line broke
     // at a slash a pair of words.
     (
-        "Ett 10000-tal personer kom, se tabellen 2002/033 på riksdagen.se/\nsv/dokument-lagar/arende/betankande i dag.",
-        "Ett 10000-tal personer kom, se tabellen 2002/033 på riksdagen.se/\nsv/dokument-lagar/arende/betankande i dag.",
+        "Ett 10000-tal personer kom, se tabellen 2002/033 på riksdagen.se/\nsv/dokument-lagar/arende/betankande i dag om mi- na/våra barn.",
+        "Ett 10000-tal personer kom, se tabellen 2002/033 på riksdagen.se/\nsv/dokument-lagar/arende/betankande i dag om mi- na/våra barn.",
     ),
     // A line that stops well short of the others ends a paragraph or a
     // heading, so the capital that opens the next line says nothing of a name.

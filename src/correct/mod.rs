@@ -405,6 +405,27 @@ impl<'l> Corrector<'l> {
         Some((best.text.clone(), best.kind, conf))
     }
 
+    /// The lower-case view of `seg` for the candidate search ([`lower`]),
+    /// except that a capital I between small letters stays an i where it
+    /// opens a word after a word ("statsministerIngvar": two words run
+    /// together, not an l the OCR printed as an I).
+    fn search_key<'a>(&self, seg: &'a str) -> Cow<'a, str> {
+        let key = lower(seg);
+        if !key.contains(CAPITAL_I) {
+            return key;
+        }
+        let glued = seg.match_indices('I').any(|(i, _)| {
+            i > 0
+                && self.lexicon.is_word(&seg[..i].to_lowercase())
+                && self.lexicon.is_word(&seg[i..].to_lowercase())
+        });
+        if glued {
+            Cow::Owned(seg.to_lowercase())
+        } else {
+            key
+        }
+    }
+
     /// Whether `word` is a known word or compound as printed.
     pub fn is_known(&self, word: &str) -> bool {
         if !is_joined(word) {
@@ -477,7 +498,7 @@ impl<'l> Corrector<'l> {
             // itself, no reading can change it (case and the character model only
             // price the word as printed), so there is nothing to build.
             // An unknown word with marks in it may still be respelled.
-            let cands = self.candidates(&lower(word), Slot::Alone);
+            let cands = self.candidates(&self.search_key(word), Slot::Alone);
             if cands.iter().all(Candidate::is_identity)
                 && (!cands.is_empty()
                     || (self.respelling(word).is_none() && capital_s_rest(word).is_none()))
@@ -564,7 +585,7 @@ impl<'l> Corrector<'l> {
             // ("GATT/WTO").
             return vec![self.fixed(seg)];
         }
-        let lower = lower(seg);
+        let lower = self.search_key(seg);
         let cands = self.candidates(&lower, slot);
         // A lone consonant is an abbreviation with its period, or a word the OCR
         // lost letters of ("P" for "På", "s" for "så"); only i, å and ö are
@@ -914,10 +935,16 @@ impl<'l> Corrector<'l> {
                 let starts =
                     sentence_start || (i == 0 && prev_ended) || tok.lead.contains(['—', '–', '-']);
                 // A path or address the line broke at a slash goes on as
-                // words with slashes ("sv/dokument-lagar/arende").
+                // words with slashes ("sv/dokument-lagar/arende"), and the
+                // rest of a word broken by a hyphen is no word of its own
+                // ("mi- na/våra").
                 let url_tail = tok.word.contains('/')
                     && match i.checked_sub(1) {
-                        Some(p) => toks[p].trail.ends_with('/') || toks[p].word.ends_with('/'),
+                        Some(p) => {
+                            toks[p].trail.ends_with('/')
+                                || toks[p].word.ends_with('/')
+                                || toks[p].word.ends_with('-')
+                        }
                         None => ln > 0 && lines[ln - 1].trim_end().ends_with('/'),
                     };
                 if url_tail {
@@ -1613,7 +1640,6 @@ fn fits_capitals(c: &Candidate, printed: &str, lowered: &str) -> bool {
                 (r.truth, letter),
                 ('å' | 'ä', 'a' | 'à' | 'á' | 'ä' | 'å')
                     | ('ö', 'o' | 'ó' | 'ò' | 'õ' | CAPITAL_S)
-                    | ('l' | 'i', CAPITAL_I)
                     | ('i', 'l')
                     | ('l', 'i')
             )
@@ -1830,7 +1856,7 @@ mod tests {
     #[test]
     fn capitals_the_ocr_made_are_marked_in_the_lower_case_view() {
         assert_eq!(lower("fSr"), "fſr");
-        assert_eq!(lower("viIa"), "viıa");
+        assert_eq!(lower("viIa"), format!("vi{CAPITAL_I}a"));
         // Not first, nor before a capital or at the end.
         assert_eq!(lower("Inte"), "inte");
         assert_eq!(lower("KommITS"), "kommits");

@@ -296,12 +296,20 @@ fn undoublings(digits: &str) -> impl Iterator<Item = String> + '_ {
 fn undouble_dated(word: &str, years: &[u32]) -> Option<String> {
     let split = word.bytes().position(|b| !b.is_ascii_digit())?;
     let (head, rest) = word.split_at(split);
+    // A year has four digits, five when doubled: longer runs are no year,
+    // and their undoublings would cost the square of their length.
+    if head.len() > 5 {
+        return None;
+    }
     if let Some(after) = rest.strip_prefix('/') {
         let end = after
             .bytes()
             .position(|b| !b.is_ascii_digit())
             .unwrap_or(after.len());
         let (second, tail) = after.split_at(end);
+        if second.len() > 5 {
+            return None;
+        }
         let mut firsts = vec![head.to_string()];
         firsts.extend(undoublings(head));
         let mut seconds = vec![second.to_string()];
@@ -448,6 +456,10 @@ mod tests {
             assert_eq!(undouble_dated(word, &years), None, "{word}");
         }
         assert!(!is_year_pair("4294967295", "00"));
+        assert_eq!(
+            undouble_dated(&format!("{}/1", "0".repeat(60_000)), &years),
+            None
+        );
         // Either zero of "20010" undoubles to the same reading.
         assert_eq!(
             undouble_dated("20010/11", &years).as_deref(),
