@@ -1696,7 +1696,9 @@ fn short_prefix(seg: &str) -> bool {
 }
 
 /// Whether `tok` is a capital letter that names something with the number
-/// after it ("F 16", "E 4", "A 1"): no word the OCR cut short.
+/// after it ("F 16", "E 4", "A 1"): no word the OCR cut short. The caller
+/// asks only inside a sentence, where a word would not have a capital
+/// ("P 20 år" opening one is "På 20 år").
 fn designation(tok: &Token<'_>, next: Option<&Token<'_>>) -> bool {
     let mut chars = tok.word.chars();
     chars.next().is_some_and(char::is_uppercase)
