@@ -173,10 +173,7 @@ fn undoubled(toks: &[tokenise::Token<'_>], i: usize, line: &str, years: &[u32]) 
     let cue = prev.is_some_and(|p| YEAR_CUES.contains(&p.word.to_lowercase().as_str()));
     // Five digits are written "20 003" in Swedish, so a five-digit token next
     // to the years the document talks about is a year the OCR stuttered on.
-    let near = year
-        .parse::<u32>()
-        .is_ok_and(|y| years.iter().any(|&d| d.abs_diff(y) <= NEAR_YEARS));
-    (cue || near).then_some(year)
+    (cue || near_years(&year, years)).then_some(year)
 }
 
 /// Whether two neighbouring words are one word split by the OCR: an acronym
@@ -234,6 +231,12 @@ fn has_four_digits(line: &str) -> bool {
 
 /// Years within this distance of one the document mentions count as near.
 const NEAR_YEARS: u32 = 10;
+
+/// Whether `year` is near one of the document's `years` ([`NEAR_YEARS`]).
+fn near_years(year: &str, years: &[u32]) -> bool {
+    year.parse::<u32>()
+        .is_ok_and(|y| years.iter().any(|&d| d.abs_diff(y) <= NEAR_YEARS))
+}
 
 /// "20009" read as "2009": a five-digit number with a doubled digit that makes
 /// a year of 1900-2099 once undoubled (not a round number such as "20000").
@@ -331,10 +334,7 @@ fn undouble_dated(word: &str, years: &[u32]) -> Option<String> {
     }
     if rest.starts_with(':') && rest[1..].starts_with(|c: char| c.is_ascii_digit()) {
         let year = undouble_year(head, years)?;
-        let near = year
-            .parse::<u32>()
-            .is_ok_and(|y| years.iter().any(|&d| d.abs_diff(y) <= NEAR_YEARS));
-        return near.then(|| format!("{year}{rest}"));
+        return near_years(&year, years).then(|| format!("{year}{rest}"));
     }
     let definite = rest.starts_with("-talet")
         || rest
