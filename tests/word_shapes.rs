@@ -347,3 +347,28 @@ fn a_linking_s_part_is_as_common_as_its_stem_allows() {
         + &printed_letters(4);
     assert_eq!(repair(&doc), doc);
 }
+
+/// A comparative calls for "än" further on in its sentence, beyond the word
+/// just before, which is all the pair model sees: "mer positiva in
+/// verkligheten" is "än". The particle "in" stays where nothing compares
+/// ("lämnade de in") and where the words around it want the particle even
+/// after a comparative ("svårare ... att ta sig in i").
+#[test]
+fn a_comparative_calls_for_than_later_in_its_sentence() {
+    let doc = "Manniskor som lar sig spela rollspel blir battre pa att samarbeta.\n\
+               Det ar sarskilt viktigt att alla far vara med och att ingen kanner sig utanfor.\n\
+               De som svarar ar mer positiva in verkligheten.\n\
+               Det ar mycket svarare for kvinnor att ta sig in i branschen.\n\
+               Forra aret lamnade de in en ansokan om bidrag.\n";
+    let out = repair(doc);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[2..],
+        [
+            "De som svarar är mer positiva än verkligheten.",
+            "Det är mycket svårare för kvinnor att ta sig in i branschen.",
+            "Förra året lämnade de in en ansökan om bidrag.",
+        ],
+        "{out}"
+    );
+}

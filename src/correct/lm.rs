@@ -107,6 +107,20 @@ impl<'l> Model<'l> {
         -p.max(f32::MIN_POSITIVE).ln()
     }
 
+    /// Whether `w` is the reading whose key is `key`.
+    pub fn is_key(&self, w: &Word, key: &str) -> bool {
+        w.hash == key_hash(key)
+    }
+
+    /// How many times likelier `b` is right after `a` than anywhere, by
+    /// their counts in the corpus; `None` when `a` is too rare to say.
+    pub fn pair_ratio(&self, a: &Word, b: &Word, min_count: u32) -> Option<f32> {
+        if a.count < min_count || b.count == 0 {
+            return None;
+        }
+        Some(self.pair_count(a, b) as f32 / a.count as f32 / b.log_p.exp())
+    }
+
     /// Whether the triples ending in `w` are counted: a word the OCR confuses
     /// with another real word by one å, ä or ö.
     pub fn is_confusable(&self, w: &Word) -> bool {

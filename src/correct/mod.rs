@@ -81,6 +81,19 @@ const ENGLISH_WINDOW: usize = 3;
 /// Cost of each inner compound part that lacks the dictionary's MIDDLE flag.
 const UNMARKED_MIDDLE_COST: f32 = 1.5;
 
+/// Sites back, within the sentence, from which a comparative calls for
+/// "än" ("mer positiva in verkligheten"). The word just before is left to
+/// the pair model.
+const THAN_WINDOW: usize = 10;
+
+/// Occurrences from which the corpus decides whether a comparative calls
+/// for "än", and how many times likelier than anywhere "än" must follow it.
+const THAN_MIN_COUNT: u32 = 20;
+const THAN_MIN_RATIO: f32 = 5.0;
+
+/// What a comparative within [`THAN_WINDOW`] takes off the cost of "än" (nats).
+const THAN_PULL: f32 = 3.0;
+
 /// Rounds of re-estimating the channel from the document.
 const EM_ROUNDS: usize = 3;
 
@@ -825,6 +838,7 @@ impl<'l> Corrector<'l> {
         let (ruled, ruled_out) = rules::apply(lines, self, min_confidence);
         let mut sites = self.sites(lines);
         self.keep_english(&mut sites);
+        self.pull_of_comparatives(&mut sites);
         let mut applied = Vec::new();
         // A site's word changed to `to`, with the byte span it replaces.
         let change = |site: &Site, to: String, kind, confidence| {
@@ -1033,6 +1047,53 @@ impl<'l> Corrector<'l> {
             }
         }
         sites
+    }
+
+    /// Makes "än" likelier after a comparative earlier in the sentence: "än"
+    /// is what a comparative calls for ("mer positiva än verkligheten", "ett
+    /// annat kön än sitt fysiska"), but the pair model sees only the word
+    /// before.
+    fn pull_of_comparatives(&self, sites: &mut [Site]) {
+        for i in 2..sites.len() {
+            if sites[i].readings.len() < 2 || sites[i].sentence_start {
+                continue;
+            }
+            let readings = &sites[i].readings;
+            let Some(than) = readings.iter().position(|r| self.model.is_key(&r.lm, "än")) else {
+                continue;
+            };
+            if self.comparative_before(&sites[..i - 1], &readings[than].lm) {
+                let mut readings = readings.to_vec();
+                readings[than].emission -= THAN_PULL;
+                sites[i].readings = readings.into();
+            }
+        }
+    }
+
+    /// Whether one of the last [`THAN_WINDOW`] of `sites` within the sentence
+    /// is, as its likeliest reading, a comparative that calls for `than`.
+    fn comparative_before(&self, sites: &[Site], than: &lm::Word) -> bool {
+        for site in sites.iter().rev().take(THAN_WINDOW) {
+            let best = site
+                .readings
+                .iter()
+                .min_by(|a, b| a.emission.total_cmp(&b.emission));
+            if let Some(r) = best {
+                // Where the corpus knows the word, "än" must follow it often:
+                // "tidigare" and "senare" are mostly adverbs of time.
+                let calls = self
+                    .model
+                    .pair_ratio(&r.lm, than, THAN_MIN_COUNT)
+                    .is_none_or(|ratio| ratio >= THAN_MIN_RATIO);
+                if calls && is_comparative(self.lexicon, &r.text_or(site.observed).to_lowercase()) {
+                    return true;
+                }
+            }
+            if site.sentence_start {
+                break;
+            }
+        }
+        false
     }
 
     /// Leaves English words alone where the text around them is English
@@ -1707,6 +1768,43 @@ fn designation(tok: &Token<'_>, next: Option<&Token<'_>>) -> bool {
         && next.is_some_and(|n| n.lead.is_empty() && tokenise::is_number(n.word))
 }
 
+/// Whether `word` (lower case) is a comparative, which "än" follows: one of
+/// the closed class in -re and the other irregular ones ("större", "mer"),
+/// a word of difference ("annat"), or an adjective's -are form whose
+/// superlative the lexicon holds ("lättare": "lättast", "lätta"). An agent
+/// noun has no superlative ("lärare": no "lärast").
+fn is_comparative(lexicon: &Lexicon, word: &str) -> bool {
+    const IRREGULAR: &[&str] = &[
+        "bättre",
+        "färre",
+        "högre",
+        "längre",
+        "lägre",
+        "mindre",
+        "större",
+        "sämre",
+        "tyngre",
+        "värre",
+        "yngre",
+        "äldre",
+        "fler",
+        "mer",
+        "mera",
+        "hellre",
+        "förr",
+        "annan",
+        "annat",
+        "annorlunda",
+    ];
+    if IRREGULAR.contains(&word) {
+        return true;
+    }
+    let stored = |w: &str| lexicon.get(w).is_some_and(|e| e.is_word());
+    word.strip_suffix("are").is_some_and(|stem| {
+        stem.chars().count() >= 2 && stored(&format!("{stem}ast")) && stored(&format!("{stem}a"))
+    })
+}
+
 /// Whether `w` is an acronym ("IT", "EU", "SKL"), printed as it is: two to
 /// five capitals.
 fn is_acronym(w: &str) -> bool {
@@ -1791,6 +1889,18 @@ mod tests {
         // A word, a letter with a period, a small letter, no number.
         for line in ["Fa 16", "F. 16", "s 16", "P mandag", "F"] {
             assert!(!first(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn comparatives_are_known_by_their_superlatives() {
+        let lexicon = Lexicon::embedded();
+        for word in ["lättare", "svårare", "högre", "större", "mer", "annat"] {
+            assert!(is_comparative(lexicon, word), "{word}");
+        }
+        // Agent nouns in -are.
+        for word in ["lärare", "användare", "invånare", "arbetare"] {
+            assert!(!is_comparative(lexicon, word), "{word}");
         }
     }
 
