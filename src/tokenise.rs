@@ -324,6 +324,21 @@ pub fn lm_key(word: &str) -> Cow<'_, str> {
 /// The key used for the start of a sentence or paragraph in the language model.
 pub const SENTENCE_START: &str = "<s>";
 
+/// The key used for the end of a sentence in the language model, after the
+/// sentence's last word: "i år." ends sentences, "i är." does not.
+pub const SENTENCE_END: &str = "</s>";
+
+/// Whether a sentence ends after `tok`, which `rest` follows (the rest of its
+/// paragraph, `None` where nothing follows that can be seen): its punctuation
+/// ends sentences, and the next word opens one with a capital. A period
+/// before a small letter or a number ends an abbreviation ("s. 45", "bl. a.").
+pub fn closes_sentence(tok: &Token<'_>, rest: Option<&str>) -> bool {
+    tok.ends_sentence()
+        && rest
+            .and_then(|r| r.chars().find(|c| c.is_alphanumeric()))
+            .is_none_or(char::is_uppercase)
+}
+
 /// The key used for the place after a quotation closed with a comma in the
 /// language model (`papper”, sa Lena`): where a verb of saying stands, which
 /// the statistics of an ordinary comma do not show.
@@ -335,6 +350,19 @@ mod tests {
 
     fn words(line: &str) -> Vec<&str> {
         tokens(line).into_iter().map(|t| t.word).collect()
+    }
+
+    #[test]
+    fn sentences_end_before_a_capital_or_nothing() {
+        let line = "Det var i år. Sedan s. 45 och bl. a. tre: fyra! Slut.";
+        let ends: Vec<&str> = tokens(line)
+            .iter()
+            .filter(|t| closes_sentence(t, Some(&line[t.end()..])))
+            .map(|t| t.word)
+            .collect();
+        assert_eq!(ends, ["år", "fyra", "Slut"]);
+        let last = tokens("i år.");
+        assert!(closes_sentence(&last[1], None));
     }
 
     #[test]

@@ -372,3 +372,16 @@ fn a_comparative_calls_for_than_later_in_its_sentence() {
         "{out}"
     );
 }
+
+/// The end of a sentence is context too: "år" ends sentences, "är" does
+/// not. The document is a generated scan (benches' noise model) of part of a
+/// Riksdag interpellation from the shared corpus; it prints å and ä as "i"
+/// so often that without the sentence's end "Tills i ir." was read
+/// "Tills i är.". (Where a period closes an abbreviation instead, see
+/// `tokenise::closes_sentence`.)
+#[test]
+fn the_end_of_a_sentence_weighs_in() {
+    let doc = include_str!("data/words/sentence-end.txt");
+    let out = repair(doc);
+    assert!(out.contains("Tills i år."), "{out}");
+}

@@ -24,7 +24,7 @@ use crate::confusion::{self, CAPITAL_I, CAPITAL_S, Channel, DIACRITICS, Evidence
 use crate::lexicon::{Entry, Lexicon, chars, english, flags};
 use crate::sidecar::{Correction, CorrectionKind};
 use crate::text::is_letter;
-use crate::tokenise::{self, LineTokens, QUOTE_END, SENTENCE_START, Token};
+use crate::tokenise::{self, LineTokens, QUOTE_END, SENTENCE_END, SENTENCE_START, Token};
 use cache::Readings;
 use rustc_hash::FxHashMap;
 use search::{Candidate, Limits, NOISE_EDIT, Slot};
@@ -139,6 +139,8 @@ struct Site<'t> {
     after_quote: bool,
     /// Whether punctuation separates it from the next word.
     breaks_after: bool,
+    /// Whether it ends a sentence.
+    ends_sentence: bool,
 }
 
 /// A word of the document whose reading is in doubt, as the channel estimate
@@ -257,6 +259,8 @@ pub struct Corrector<'l> {
     start: lm::Word,
     /// The place after a quotation closed with a comma, likewise.
     quote_end: lm::Word,
+    /// The end of a sentence, as the word after its last.
+    end: lm::Word,
     /// The document's lines split into tokens once, for every pass over them.
     tokens: LineTokens,
 }
@@ -287,6 +291,11 @@ impl<'l> Corrector<'l> {
         // The contexts the statistics count as words of their own.
         let context = |key| model.word(key, 0.0, lexicon.get(key).map_or(0, |e| e.count));
         let (start, quote_end) = (context(SENTENCE_START), context(QUOTE_END));
+        let end = lexicon
+            .get(SENTENCE_END)
+            .map_or(model.word(SENTENCE_END, 0.0, 0), |e| {
+                model.word(SENTENCE_END, e.log_p, e.count)
+            });
         let mut c = Corrector {
             lexicon,
             channel: Channel::default(),
@@ -294,6 +303,7 @@ impl<'l> Corrector<'l> {
             seen: Default::default(),
             start,
             quote_end,
+            end,
             tokens: LineTokens::new(lines),
         };
         // Each distinct word segment once, with how often it occurs.
@@ -1019,6 +1029,16 @@ impl<'l> Corrector<'l> {
                         after_quote,
                         // "förvaltnings- och": a suspended compound is no pair.
                         breaks_after: tok.breaks_context() || tok.word.ends_with('-'),
+                        ends_sentence: tokenise::closes_sentence(tok, {
+                            // The paragraph goes on after the line, unless
+                            // an empty line or the document's end follows.
+                            let rest = &line[tok.end()..];
+                            if rest.contains(char::is_alphanumeric) {
+                                Some(rest)
+                            } else {
+                                lines.get(ln + 1).map(String::as_str)
+                            }
+                        }),
                     });
                 }
                 // A lone dash or quote mark leaves the sentence state as it is
@@ -1237,6 +1257,11 @@ impl<'l> Corrector<'l> {
             }
             std::mem::swap(&mut cost, &mut next);
         }
+        if let Some(last) = run.last() {
+            for (c, r) in cost.iter_mut().zip(last.readings.iter()) {
+                *c += self.closing(last, r);
+            }
+        }
         let mut choice = vec![0; run.len()];
         let Some(mut k) = cost
             .iter()
@@ -1251,6 +1276,17 @@ impl<'l> Corrector<'l> {
             k = back[first[i] + k];
         }
         choice
+    }
+
+    /// Cost of the sentence ending after reading `r` of `site` where it does:
+    /// "i år." ends sentences, "i är." does not. Nothing where it does not,
+    /// or where the lexicon has no sentence ends counted.
+    fn closing(&self, site: &Site<'_>, r: &Reading) -> f32 {
+        if site.ends_sentence && self.end.count > 0 {
+            self.model.transition(Some(&r.lm), &self.end)
+        } else {
+            0.0
+        }
     }
 
     /// Which sites of a run are [`Corrector::weighs_triples`].
@@ -1324,6 +1360,11 @@ impl<'l> Corrector<'l> {
                     + right
                         .zip(after_next)
                         .map_or(0.0, |(n, m)| self.model.transition3(Some(&r.lm), n, m))
+                    + if i + 1 == run.len() {
+                        self.closing(site, r)
+                    } else {
+                        0.0
+                    }
             })
             .collect();
         let best = scores.iter().copied().fold(f32::INFINITY, f32::min);

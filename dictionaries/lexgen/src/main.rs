@@ -317,7 +317,12 @@ fn main() -> Res<()> {
     // The language-model keys for sentence starts, quotation ends and numbers are
     // stored too, with no flags (they are no words), so that callers find their
     // counts with `get`.
-    for key in [tokenise::SENTENCE_START, tokenise::QUOTE_END, "<num>"] {
+    for key in [
+        tokenise::SENTENCE_START,
+        tokenise::SENTENCE_END,
+        tokenise::QUOTE_END,
+        "<num>",
+    ] {
         entries.insert(key.to_string(), (0, count_of(key)));
     }
 
@@ -862,6 +867,14 @@ fn count_corpus(path: &Path) -> Res<Corpus> {
                     *c.uni.entry(prev.clone()).or_default() += 1;
                 }
                 let pk = format::pair_key(&prev, &key);
+                if held {
+                    *c.held_out.entry(pk.clone()).or_default() += 1;
+                }
+                *c.pairs.entry(pk).or_default() += 1;
+            }
+            if tokenise::closes_sentence(t, Some(&line[t.end()..])) {
+                *c.uni.entry(tokenise::SENTENCE_END.to_string()).or_default() += 1;
+                let pk = format::pair_key(&key, tokenise::SENTENCE_END);
                 if held {
                     *c.held_out.entry(pk.clone()).or_default() += 1;
                 }
