@@ -385,3 +385,27 @@ fn the_end_of_a_sentence_weighs_in() {
     let out = repair(doc);
     assert!(out.contains("Tills i år."), "{out}");
 }
+
+/// Where "än" stays away although a comparative comes before: the particle
+/// in a new sentence ("Fyll in"), after an "än" the comparative already has,
+/// and last in a sentence ("loggar in."). Each was read "än" by the first
+/// version of the rule (review of ffe2e8e).
+#[test]
+fn a_comparative_calls_for_one_than_in_its_own_sentence() {
+    let doc = "Manniskor som lar sig spela rollspel blir battre pa att samarbeta.\n\
+               Det ar sarskilt viktigt att alla far vara med och att ingen kanner sig utanfor.\n\
+               Vi vill veta mer. Fyll in blanketten i dag.\n\
+               Fler an vantat lamnade darfor in en ansokan.\n\
+               Mer information finns om man loggar in.\n";
+    let out = repair(doc);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[2..],
+        [
+            "Vi vill veta mer. Fyll in blanketten i dag.",
+            "Fler än väntat lämnade därför in en ansökan.",
+            "Mer information finns om man loggar in.",
+        ],
+        "{out}"
+    );
+}

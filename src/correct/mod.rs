@@ -1070,12 +1070,19 @@ impl<'l> Corrector<'l> {
     }
 
     /// Makes "än" likelier after a comparative earlier in the sentence: "än"
-    /// is what a comparative calls for ("mer positiva än verkligheten", "ett
-    /// annat kön än sitt fysiska"), but the pair model sees only the word
-    /// before.
+    /// is what a comparative calls for ("mer positiva än verkligheten"), but
+    /// the pair model sees only the word before.
     fn pull_of_comparatives(&self, sites: &mut [Site]) {
         for i in 2..sites.len() {
-            if sites[i].readings.len() < 2 || sites[i].sentence_start {
+            // Not first or second in a sentence (the window would reach into
+            // the one before), not last ("loggar in."), not a broken prefix.
+            let site = &sites[i];
+            if site.readings.len() < 2
+                || site.sentence_start
+                || sites[i - 1].sentence_start
+                || site.ends_sentence
+                || site.observed.ends_with('-')
+            {
                 continue;
             }
             let readings = &sites[i].readings;
@@ -1094,11 +1101,17 @@ impl<'l> Corrector<'l> {
     /// is, as its likeliest reading, a comparative that calls for `than`.
     fn comparative_before(&self, sites: &[Site], than: &lm::Word) -> bool {
         for site in sites.iter().rev().take(THAN_WINDOW) {
+            // Likeliest by channel and unigram: a misprinted "storre" is
+            // "större", though as printed it costs no misprint.
             let best = site
                 .readings
                 .iter()
-                .min_by(|a, b| a.emission.total_cmp(&b.emission));
+                .min_by(|a, b| (a.emission - a.lm.log_p).total_cmp(&(b.emission - b.lm.log_p)));
             if let Some(r) = best {
+                // A comparative that has its "än" already calls for no other.
+                if self.model.is_key(&r.lm, "än") {
+                    return false;
+                }
                 // Where the corpus knows the word, "än" must follow it often:
                 // "tidigare" and "senare" are mostly adverbs of time.
                 let calls = self
@@ -1811,31 +1824,14 @@ fn designation(tok: &Token<'_>, next: Option<&Token<'_>>) -> bool {
 
 /// Whether `word` (lower case) is a comparative, which "än" follows: one of
 /// the closed class in -re and the other irregular ones ("större", "mer"),
-/// a word of difference ("annat"), or an adjective's -are form whose
-/// superlative the lexicon holds ("lättare": "lättast", "lätta"). An agent
-/// noun has no superlative ("lärare": no "lärast").
+/// or an adjective's -are form whose superlative the lexicon holds
+/// ("lättare": "lättast", "lätta"). An agent noun has no superlative
+/// ("lärare": no "lärast"). "annat" is left out: "bland annat", "i annat
+/// fall" are set phrases with no "än".
 fn is_comparative(lexicon: &Lexicon, word: &str) -> bool {
     const IRREGULAR: &[&str] = &[
-        "bättre",
-        "färre",
-        "högre",
-        "längre",
-        "lägre",
-        "mindre",
-        "större",
-        "sämre",
-        "tyngre",
-        "värre",
-        "yngre",
-        "äldre",
-        "fler",
-        "mer",
-        "mera",
-        "hellre",
-        "förr",
-        "annan",
-        "annat",
-        "annorlunda",
+        "bättre", "färre", "högre", "längre", "lägre", "mindre", "större", "sämre", "tyngre",
+        "värre", "yngre", "äldre", "fler", "mer", "mera", "hellre", "förr",
     ];
     if IRREGULAR.contains(&word) {
         return true;
@@ -1936,11 +1932,11 @@ mod tests {
     #[test]
     fn comparatives_are_known_by_their_superlatives() {
         let lexicon = Lexicon::embedded();
-        for word in ["lättare", "svårare", "högre", "större", "mer", "annat"] {
+        for word in ["lättare", "svårare", "högre", "större", "mer", "fler"] {
             assert!(is_comparative(lexicon, word), "{word}");
         }
-        // Agent nouns in -are.
-        for word in ["lärare", "användare", "invånare", "arbetare"] {
+        // Agent nouns in -are, and "annat" (see above).
+        for word in ["lärare", "användare", "invånare", "arbetare", "annat"] {
             assert!(!is_comparative(lexicon, word), "{word}");
         }
     }
