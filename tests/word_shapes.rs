@@ -384,6 +384,17 @@ fn the_end_of_a_sentence_weighs_in() {
     let doc = include_str!("data/words/sentence-end.txt");
     let out = repair(doc);
     assert!(out.contains("Tills i år."), "{out}");
+    // A numbered heading on the next line follows a sentence's end, as a
+    // paragraph's end does in the corpus ("i var." was left as printed
+    // before a "2. Bakgrund").
+    let doc = "Manniskor som lar sig spela rollspel blir battre pa att samarbeta.\n\
+               Det ar sarskilt viktigt att alla far vara med och att ingen kanner sig utanfor.\n\
+               Vi har manga fler elever i ar an forra aret, och lararna ar nojda.\n\
+               Nar varen kommer blir det battre for alla som bor har.\n\
+               Blommorna slar ut i var.\n\
+               2. Bakgrund\n";
+    let out = repair(doc);
+    assert!(out.contains("Blommorna slår ut i vår."), "{out}");
 }
 
 /// Where "än" stays away although a comparative comes before: the particle

@@ -1030,13 +1030,19 @@ impl<'l> Corrector<'l> {
                         // "förvaltnings- och": a suspended compound is no pair.
                         breaks_after: tok.breaks_context() || tok.word.ends_with('-'),
                         ends_sentence: tokenise::closes_sentence(tok, {
-                            // The paragraph goes on after the line, unless
-                            // an empty line or the document's end follows.
+                            // After the line's last word the next line
+                            // decides, unless it is empty or opens with a
+                            // number ("2. Bakgrund", "- 12 -"): the corpus,
+                            // a paragraph a line, ends sentences there.
                             let rest = &line[tok.end()..];
                             if rest.contains(char::is_alphanumeric) {
                                 Some(rest)
                             } else {
-                                lines.get(ln + 1).map(String::as_str)
+                                lines.get(ln + 1).map(String::as_str).filter(|l| {
+                                    l.chars()
+                                        .find(|c| c.is_alphanumeric())
+                                        .is_some_and(|c| !c.is_numeric())
+                                })
                             }
                         }),
                     });
