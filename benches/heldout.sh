@@ -13,23 +13,29 @@
 #   benches/heldout.sh                 # 3 MB set, seed 5, HEAD
 #   REV=HEAD~3 SIZE=1MB SEED=2 benches/heldout.sh
 #
-# Needs python3 and cargo. The lexicon generator's inputs come from
-# `python3 dictionaries/regenerate.py` (run here when missing; it downloads
-# pinned wheels and rewrites dictionaries/data with identical bytes).
+# Needs python3, cargo and the shared corpus (../shared/corpora). The lexicon
+# generator's inputs come from `python3 dictionaries/regenerate.py`, run here
+# when they are missing (it downloads pinned wheels and writes dictionaries/data
+# again, with the same lexicon; its manifest records the tool versions). The
+# character model (chars.bin) is kept from REV: it was trained on the whole
+# lexicon, a small leak. About 3.2 MB of text is held out; a larger SIZE
+# repeats documents.
 # Environment: HELDOUT_DIR (default /tmp/ocrfix-heldout), REV (HEAD), SIZE (3MB),
 # SEED (5).
 set -euo pipefail
+W=$(realpath -m "${HELDOUT_DIR:-/tmp/ocrfix-heldout}")
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-W=${HELDOUT_DIR:-/tmp/ocrfix-heldout}
 SIZE=${SIZE:-3MB}
 SEED=${SEED:-5}
-REV=$(git rev-parse --short "${REV:-HEAD}")
+REV=$(git rev-parse --short --verify "${REV:-HEAD}^{commit}")
 BUILD=$ROOT/target/dictionaries/build
 if [[ ! -f $BUILD/hunspell_forms.tsv || ! -f $BUILD/corpus.txt ]]; then
   python3 dictionaries/regenerate.py
 fi
-rm -rf "$W"
+# The build folders stay between runs (dependencies are not built again); the
+# rest is made afresh.
+rm -rf "$W/held" "$W/tree" "$W/gold" "$W/out" "$W/corpus90.txt"
 mkdir -p "$W/held" "$W/tree"
 
 echo "heldout.sh: splitting the corpus" >&2
@@ -57,17 +63,19 @@ flush()
 PY
 
 echo "heldout.sh: copying the committed tree and counting the lexicon without the held documents" >&2
-git archive "$REV" | tar -x -C "$W/tree"
-PARAMS=$(python3 - <<'PY'
-import json
-m = json.load(open("dictionaries/data/manifest.json"))
+# -m: files dated now, so that cargo rebuilds what differs from the last run's
+# commit (an archive's files carry the commit's date, which may be older).
+git archive "$REV" | tar -x -m -C "$W/tree"
+PARAMS=$(python3 - "$W/tree/dictionaries/data/manifest.json" <<'PY'
+import json, sys
+m = json.load(open(sys.argv[1]))
 h, p = m["inputs"]["hunspell-sv"], m["parameters"]
 print(p["min_word_count"], p["min_pair_count"], h["compoundmin"], h["compoundwordmax"])
 PY
 )
 read -r MIN_WORD MIN_PAIR CMIN CMAX <<<"$PARAMS"
 cargo run --release --quiet --manifest-path "$W/tree/dictionaries/lexgen/Cargo.toml" \
-  --target-dir "$ROOT/target/dictionaries/cargo" -- \
+  --target-dir "$W/lexgen-target" -- \
   --hunspell "$BUILD/hunspell_forms.tsv" --rules "$BUILD/compound_rules.txt" \
   --wordfreq "$BUILD/wordfreq.tsv" --corpus "$W/corpus90.txt" \
   --out "$W/tree/dictionaries/data" --report "$W/build-report.txt" \

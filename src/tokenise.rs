@@ -329,9 +329,10 @@ pub const SENTENCE_START: &str = "<s>";
 pub const SENTENCE_END: &str = "</s>";
 
 /// Whether a sentence ends after `tok`, which `rest` follows (the rest of its
-/// paragraph, `None` where nothing follows that can be seen): its punctuation
-/// ends sentences, and the next word opens one with a capital. A period
-/// before a small letter or a number ends an abbreviation ("s. 45", "bl. a.").
+/// paragraph; `None` where the paragraph ends): its punctuation ends sentences
+/// (. ! ? :), and the next word opens one with a capital. A period before a
+/// small letter or a number inside a paragraph ends an abbreviation ("s. 45",
+/// "bl. a.").
 pub fn closes_sentence(tok: &Token<'_>, rest: Option<&str>) -> bool {
     tok.ends_sentence()
         && rest

@@ -291,11 +291,11 @@ impl<'l> Corrector<'l> {
         // The contexts the statistics count as words of their own.
         let context = |key| model.word(key, 0.0, lexicon.get(key).map_or(0, |e| e.count));
         let (start, quote_end) = (context(SENTENCE_START), context(QUOTE_END));
-        let end = lexicon
+        // The end is the word after a sentence's last: its unigram counts.
+        let (log_p, count) = lexicon
             .get(SENTENCE_END)
-            .map_or(model.word(SENTENCE_END, 0.0, 0), |e| {
-                model.word(SENTENCE_END, e.log_p, e.count)
-            });
+            .map_or((0.0, 0), |e| (e.log_p, e.count));
+        let end = model.word(SENTENCE_END, log_p, count);
         let mut c = Corrector {
             lexicon,
             channel: Channel::default(),
@@ -1029,22 +1029,23 @@ impl<'l> Corrector<'l> {
                         after_quote,
                         // "förvaltnings- och": a suspended compound is no pair.
                         breaks_after: tok.breaks_context() || tok.word.ends_with('-'),
-                        ends_sentence: tokenise::closes_sentence(tok, {
-                            // After the line's last word the next line
-                            // decides, unless it is empty or opens with a
-                            // number ("2. Bakgrund", "- 12 -"): the corpus,
-                            // a paragraph a line, ends sentences there.
-                            let rest = &line[tok.end()..];
-                            if rest.contains(char::is_alphanumeric) {
-                                Some(rest)
-                            } else {
-                                lines.get(ln + 1).map(String::as_str).filter(|l| {
-                                    l.chars()
-                                        .find(|c| c.is_alphanumeric())
-                                        .is_some_and(|c| !c.is_numeric())
-                                })
-                            }
-                        }),
+                        ends_sentence: tok.ends_sentence()
+                            && tokenise::closes_sentence(tok, {
+                                // After the line's last word the next line
+                                // decides, unless it is empty or opens with a
+                                // number ("2. Bakgrund", "- 12 -"): the corpus,
+                                // a paragraph a line, ends sentences there.
+                                let rest = &line[tok.end()..];
+                                if rest.contains(char::is_alphanumeric) {
+                                    Some(rest)
+                                } else {
+                                    lines.get(ln + 1).map(String::as_str).filter(|l| {
+                                        l.chars()
+                                            .find(|c| c.is_alphanumeric())
+                                            .is_some_and(|c| !c.is_numeric())
+                                    })
+                                }
+                            }),
                     });
                 }
                 // A lone dash or quote mark leaves the sentence state as it is
@@ -1079,6 +1080,9 @@ impl<'l> Corrector<'l> {
     /// is what a comparative calls for ("mer positiva än verkligheten"), but
     /// the pair model sees only the word before.
     fn pull_of_comparatives(&self, sites: &mut [Site]) {
+        // Decided on the readings as they were, then applied: a pulled "in"
+        // must not count as an "än" already there for a later one.
+        let mut pulled = Vec::new();
         for i in 2..sites.len() {
             // Not first or second in a sentence (the window would reach into
             // the one before), not last ("loggar in."), not a broken prefix.
@@ -1091,20 +1095,27 @@ impl<'l> Corrector<'l> {
             {
                 continue;
             }
-            let readings = &sites[i].readings;
-            let Some(than) = readings.iter().position(|r| self.model.is_key(&r.lm, "än")) else {
+            let Some(than) = site
+                .readings
+                .iter()
+                .position(|r| self.model.is_key(&r.lm, "än"))
+            else {
                 continue;
             };
-            if self.comparative_before(&sites[..i - 1], &readings[than].lm) {
-                let mut readings = readings.to_vec();
-                readings[than].emission -= THAN_PULL;
-                sites[i].readings = readings.into();
+            if self.comparative_before(&sites[..i - 1], &site.readings[than].lm) {
+                pulled.push((i, than));
             }
+        }
+        for (i, than) in pulled {
+            let mut readings = sites[i].readings.to_vec();
+            readings[than].emission -= THAN_PULL;
+            sites[i].readings = readings.into();
         }
     }
 
     /// Whether one of the last [`THAN_WINDOW`] of `sites` within the sentence
-    /// is, as its likeliest reading, a comparative that calls for `than`.
+    /// is, as its likeliest reading (by channel and unigram), a comparative
+    /// that calls for `than`, with no "än" after it yet.
     fn comparative_before(&self, sites: &[Site], than: &lm::Word) -> bool {
         for site in sites.iter().rev().take(THAN_WINDOW) {
             // Likeliest by channel and unigram: a misprinted "storre" is
@@ -1836,8 +1847,25 @@ fn designation(tok: &Token<'_>, next: Option<&Token<'_>>) -> bool {
 /// fall" are set phrases with no "än".
 fn is_comparative(lexicon: &Lexicon, word: &str) -> bool {
     const IRREGULAR: &[&str] = &[
-        "bättre", "färre", "högre", "längre", "lägre", "mindre", "större", "sämre", "tyngre",
-        "värre", "yngre", "äldre", "fler", "mer", "mera", "hellre", "förr",
+        "bättre",
+        "färre",
+        "högre",
+        "längre",
+        "lägre",
+        "mindre",
+        "större",
+        "sämre",
+        "tyngre",
+        "värre",
+        "yngre",
+        "äldre",
+        "fler",
+        "mer",
+        "mera",
+        "hellre",
+        "förr",
+        "annan",
+        "annorlunda",
     ];
     if IRREGULAR.contains(&word) {
         return true;

@@ -9,7 +9,9 @@
 //! no trailing punctuation ([`Token::breaks_context`] is false) and neither word is
 //! empty; (`<s>`, b) is counted for the first token of a line (a paragraph in the
 //! corpus) and for a token after one that [`Token::ends_sentence`]; (`<q>`, b)
-//! for a token after one that [`Token::ends_quotation`].
+//! for a token after one that [`Token::ends_quotation`]; (a, `</s>`) for a token
+//! after which [`crate::tokenise::closes_sentence`] says a sentence ends (the
+//! generator counts this pair itself, with that function).
 
 use crate::tokenise::{QUOTE_END, SENTENCE_START, Token, lm_key};
 

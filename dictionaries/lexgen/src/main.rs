@@ -314,7 +314,7 @@ fn main() -> Res<()> {
         typos.iter().take(8).cloned().collect::<Vec<_>>().join(", ")
     );
 
-    // The language-model keys for sentence starts, quotation ends and numbers are
+    // The language-model keys for sentence starts and ends, quotation ends and numbers are
     // stored too, with no flags (they are no words), so that callers find their
     // counts with `get`.
     for key in [
@@ -343,7 +343,7 @@ fn main() -> Res<()> {
             0.0
         };
         let p = if k.starts_with('<') {
-            c / total // <s>, <num>: the corpus alone knows them
+            c / total // <s>, </s>, <q>, <num>: the corpus alone knows them
         } else {
             CORPUS_WEIGHT * c / total + (1.0 - CORPUS_WEIGHT) * wf
         };
