@@ -32,9 +32,21 @@ impl Token<'_> {
         is_number(self.word)
     }
 
-    /// Whether this token ends a sentence (its trailing punctuation has . ! ? or :).
+    /// The punctuation after the word: its trail, or for a token that is all
+    /// punctuation (" . ", "”,"), all of it. OCR often sets a space before a
+    /// period ("skrivit den . Än sen").
+    fn after(&self) -> &str {
+        if self.word.is_empty() {
+            self.lead
+        } else {
+            self.trail
+        }
+    }
+
+    /// Whether this token ends a sentence (the punctuation after its word has
+    /// . ! ? or :).
     pub fn ends_sentence(&self) -> bool {
-        self.trail.contains(['.', '!', '?', ':'])
+        self.after().contains(['.', '!', '?', ':'])
     }
 
     /// Whether anything other than whitespace separates this word from the next.
@@ -45,7 +57,8 @@ impl Token<'_> {
     /// Whether this token closes a quotation with a comma (`papper”,`), so
     /// that the attribution follows.
     pub fn ends_quotation(&self) -> bool {
-        self.trail.contains(['"', '”', '»']) && self.trail.contains(',') && !self.ends_sentence()
+        let after = self.after();
+        after.contains(['"', '”', '»']) && after.contains(',') && !self.ends_sentence()
     }
 }
 

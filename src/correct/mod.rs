@@ -1030,31 +1030,23 @@ impl<'l> Corrector<'l> {
                         // "förvaltnings- och": a suspended compound is no pair.
                         breaks_after: tok.breaks_context() || tok.word.ends_with('-'),
                         ends_sentence: tok.ends_sentence()
-                            && tokenise::closes_sentence(tok, {
-                                // After the line's last word the next line
-                                // decides, unless it is empty or opens with a
-                                // number ("2. Bakgrund", "- 12 -"): the corpus,
-                                // a paragraph a line, ends sentences there.
-                                let rest = &line[tok.end()..];
-                                if rest.contains(char::is_alphanumeric) {
-                                    Some(rest)
-                                } else {
-                                    lines.get(ln + 1).map(String::as_str).filter(|l| {
-                                        l.chars()
-                                            .find(|c| c.is_alphanumeric())
-                                            .is_some_and(|c| !c.is_numeric())
-                                    })
-                                }
-                            }),
+                            && tokenise::closes_sentence(tok, rest_after(lines, ln, tok)),
                     });
                 }
                 // A lone dash or quote mark leaves the sentence state as it is
-                // (but a lone "”," closes a quotation).
+                // (but a lone "”," closes a quotation, and a lone period ends
+                // the sentence of the word before it: "den . Än sen").
                 if !(role == Role::Skip && tok.word.is_empty()) {
                     sentence_start = tok.ends_sentence();
                     after_quote = tok.ends_quotation();
                 } else if tok.ends_quotation() {
                     after_quote = true;
+                } else if tok.ends_sentence() {
+                    sentence_start = true;
+                    if let Some(last) = sites.last_mut() {
+                        last.ends_sentence =
+                            tokenise::closes_sentence(tok, rest_after(lines, ln, tok));
+                    }
                 }
             }
             // A line shorter than half a full one ends a paragraph or
@@ -1776,6 +1768,24 @@ fn fits_capitals(c: &Candidate, printed: &str, lowered: &str) -> bool {
                     | ('l', 'i')
             )
     })
+}
+
+/// What follows token `tok` of line `ln` in its paragraph, for
+/// [`tokenise::closes_sentence`]. After the line's last word the next line
+/// decides, unless it is empty or opens with a number ("2. Bakgrund", "- 12
+/// -"): the corpus, a paragraph a line, ends sentences there.
+fn rest_after<'t>(lines: &'t [String], ln: usize, tok: &Token<'_>) -> Option<&'t str> {
+    let line = &lines[ln];
+    let rest = &line[tok.end()..];
+    if rest.contains(char::is_alphanumeric) {
+        Some(rest)
+    } else {
+        lines.get(ln + 1).map(String::as_str).filter(|l| {
+            l.chars()
+                .find(|c| c.is_alphanumeric())
+                .is_some_and(|c| !c.is_numeric())
+        })
+    }
 }
 
 /// What follows a capital S that starts a word in small letters ("vergripande"
