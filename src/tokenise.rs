@@ -380,6 +380,16 @@ mod tests {
     }
 
     #[test]
+    fn punctuation_standing_alone_ends_what_it_would_end_attached() {
+        let t = tokens("i år . Sedan ”, sa hon — och");
+        assert_eq!(t[2].word, "");
+        assert!(t[2].ends_sentence());
+        assert!(!t[3].ends_sentence());
+        assert!(t[4].ends_quotation() && !t[4].ends_sentence());
+        assert!(!t[7].ends_sentence() && !t[7].ends_quotation());
+    }
+
+    #[test]
     fn keeps_ocr_symbols_inside_words() {
         assert_eq!(
             words("Det #r s& f6r I'T-r&d, 13g."),

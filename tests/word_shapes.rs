@@ -397,6 +397,21 @@ fn the_end_of_a_sentence_weighs_in() {
     assert!(out.contains("Blommorna slår ut i vår."), "{out}");
 }
 
+/// OCR often sets a space before a period. The period alone still ends the
+/// sentence: the word after it opens one (a capital says nothing there), and
+/// the word before it is a sentence's last.
+#[test]
+fn a_period_set_apart_ends_a_sentence() {
+    let doc = "Manniskor som lar sig spela rollspel blir battre pa att samarbeta.\n\
+               Vi ville inte vanta langre . Lat oss borja nu med arbetet .\n\
+               Det blev inte som vi trott . An sa lange har det gatt bra .\n\
+               Vi flyttade hit i ar . Blommorna slar ut i var .\n\
+               Hon sa ”Vi kommer” , sa hon .\n";
+    let out = repair(doc);
+    assert!(out.contains(". Än så länge"), "{out}");
+    assert!(out.contains("Blommorna slår ut i vår ."), "{out}");
+}
+
 /// Where "än" stays away although a comparative comes before: the particle
 /// in a new sentence ("Fyll in"), after an "än" the comparative already has,
 /// and last in a sentence ("loggar in."). Each was read "än" by the first
