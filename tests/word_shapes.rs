@@ -287,6 +287,22 @@ fn a_document_agrees_on_the_spelling_of_its_names() {
     assert_eq!(repair(&clean), clean);
 }
 
+/// A name printed once, which no other mention spells, is read by the
+/// spelling of Swedish where the scan has shown that it prints å, ä and ö
+/// as marks: "Néjdgren" is "Nöjdgren". In a clean text a mark is the name's
+/// own ("Médecin").
+#[test]
+fn a_name_alone_is_read_by_the_shape_of_swedish_words() {
+    let doc = "Kommunstyrelsens ordférande siger att arbetet gar framat.\n\
+               Enligt férvaltningen har kommunen fatt mer pengar i ar, och\n\
+               Lars Néjdgren, som ar projektledare, hdller med. Det har varit svért.\n";
+    let out = repair(doc);
+    assert!(out.contains("Lars Nöjdgren, som är"), "{out}");
+    let clean =
+        "Thérèse Médecin och Sébastien Ménard kom till mötet.\n".to_string() + &printed_letters(4);
+    assert_eq!(repair(&clean), clean);
+}
+
 /// An apostrophe after a capital I that ends a word in capitals is a speck
 /// the OCR read (seed-dev prints "IT" as "I'T"): it goes, unless a single
 /// quotation mark stands before it in the paragraph, which it may close.

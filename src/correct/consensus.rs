@@ -26,7 +26,7 @@ use std::sync::LazyLock;
 /// document's channel). A scan that prints å, ä and ö (some fifty of each)
 /// prices every misprint above it, so its names are left alone. On the
 /// generated 10 MB gold set 3 mended 11 words fewer than 4, 5 and 6 two more.
-const MAX_TWIN_COST: f32 = 4.0;
+pub(super) const MAX_TWIN_COST: f32 = 4.0;
 
 /// Most that reading one damaged form may cost on average, as for twins.
 const MAX_FORM_COST: f32 = MAX_TWIN_COST;
@@ -369,7 +369,7 @@ fn agreed(forms: &[&str], channel: &Channel) -> Option<(Vec<Option<char>>, f32)>
 /// less than under the prior (`generic`): the document has shown that it
 /// misprints å, ä and ö. A short clean text has shown nothing, and its
 /// "Strom" beside "Ström" may be two names.
-fn shows_misprints(cost: f32, generic: f32) -> bool {
+pub(super) fn shows_misprints(cost: f32, generic: f32) -> bool {
     cost < generic
 }
 

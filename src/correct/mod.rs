@@ -776,7 +776,8 @@ impl<'l> Corrector<'l> {
     /// `None` when there is no such mark. A leading "II" before small letters
     /// is read "Il" ([`case::capital_i_ell`]). Not capitalised words: a name's é may
     /// be its own, its mark may stand for a rarer letter ("Fégerstam" for
-    /// "Fägerstam"), and the name's other mentions decide ([`consensus`]).
+    /// "Fägerstam"), and the name's other mentions decide ([`consensus`]);
+    /// where there are none, [`Corrector::name_spelling`] does.
     fn respelling(&self, observed: &str) -> Option<(String, f32, CorrectionKind)> {
         if let Some(text) = case::capital_i_ell(observed) {
             // Never a word as printed: the repair costs nothing.
@@ -815,21 +816,90 @@ impl<'l> Corrector<'l> {
         (marks > 0).then_some((text, undone, kind))
     }
 
+    /// A capitalised word the lexicon lacks (a name) that the corrector and
+    /// the document's other mentions left as printed, with the marks the OCR
+    /// prints for å, ä and ö read by the character model
+    /// ([`Corrector::name_marks`]), and how sure that is: "Siésteen" is
+    /// "Siösteen". `None` where the spelling as printed is likelier.
+    fn name_spelling(&self, observed: &str) -> Option<(String, f32)> {
+        // The cheap tests first: this runs for every word left as printed.
+        if !case::starts_upper(observed)
+            || observed.bytes().all(|b| b.is_ascii_alphabetic())
+            || is_joined(observed)
+            || self.is_known(observed)
+        {
+            return None;
+        }
+        let chars: Vec<char> = observed.chars().collect();
+        let (text, spelling, undone) = self.name_marks(&chars)?;
+        let generic = Channel::generic();
+        let prior: f32 = undone.iter().map(|&i| generic.cost(i)).sum();
+        let undone: f32 = undone.iter().map(|&i| self.channel.cost(i)).sum();
+        // As for a name's other mentions: only where the document has shown
+        // that it misprints å, ä and ö ("Médecin" in a clean text is French).
+        if !consensus::shows_misprints(undone, prior) || undone > consensus::MAX_TWIN_COST {
+            return None;
+        }
+        let gain = chars::word_cost(observed) - spelling - undone;
+        (gain > 0.0).then(|| (text, 1.0 / (1.0 + (-gain).exp())))
+    }
+
+    /// `chars` with each mark between small letters read as the letter (å,
+    /// ä or ö) that makes the likeliest Swedish spelling by the character
+    /// model, its confusion cost included; that spelling's character-model
+    /// cost, and the renderings undone. In a name a mark may stand for a
+    /// rarer letter ("Fégerstam" for "Fägerstam"). At most two marks; an é
+    /// where Swedish writes it stays.
+    fn name_marks(&self, chars: &[char]) -> Option<(String, f32, Vec<usize>)> {
+        let marks: Vec<(usize, Vec<usize>)> = (1..chars.len().saturating_sub(1))
+            .filter(|&i| {
+                (i == 1 || chars[i - 1].is_lowercase())
+                    && chars[i - 1].is_alphabetic()
+                    && chars[i + 1].is_lowercase()
+            })
+            .filter(|&i| !swedish_e_acute(&chars[i..]))
+            .filter_map(|i| {
+                let options: Vec<usize> = renderings_of(chars[i])
+                    .filter(|&r| DIACRITICS.contains(&RENDERINGS[r].truth))
+                    .collect();
+                (!options.is_empty()).then_some((i, options))
+            })
+            .collect();
+        if marks.is_empty() || marks.len() > 2 {
+            return None;
+        }
+        let mut best: Option<(f32, String, f32, Vec<usize>)> = None;
+        let mut text: Vec<char> = chars.to_vec();
+        let mut choose = |picks: &[usize]| {
+            for (&(i, _), &r) in marks.iter().zip(picks) {
+                text[i] = RENDERINGS[r].truth;
+            }
+            let spelled: String = text.iter().collect();
+            let spelling = chars::word_cost(&spelled);
+            let total = spelling + picks.iter().map(|&r| self.channel.cost(r)).sum::<f32>();
+            if best.as_ref().is_none_or(|b| total < b.0) {
+                best = Some((total, spelled, spelling, picks.to_vec()));
+            }
+        };
+        match marks.as_slice() {
+            [(_, a)] => a.iter().for_each(|&x| choose(&[x])),
+            [(_, a), (_, b)] => {
+                for &x in a {
+                    for &y in b {
+                        choose(&[x, y]);
+                    }
+                }
+            }
+            _ => {}
+        }
+        best.map(|(_, text, spelling, picks)| (text, spelling, picks))
+    }
+
     /// The letter a mark stands for most often under this document's channel,
     /// and the cost of that confusion; `None` for letters and for characters
     /// that are no rendering.
     fn mark_reading(&self, ch: char) -> Option<(char, f32)> {
-        // A long s printed as such is an s (old print), not the corrector's
-        // mark for a capital S.
-        if ch.is_ascii_alphabetic() || DIACRITICS.contains(&ch) || ch == CAPITAL_S {
-            return None;
-        }
-        let mut buf = [0; 4];
-        let seen: &str = ch.encode_utf8(&mut buf);
-        confusion::starting_at(seen.as_bytes())
-            .iter()
-            .map(|&i| usize::from(i))
-            .filter(|&i| RENDERINGS[i].seen == seen)
+        renderings_of(ch)
             .map(|i| (RENDERINGS[i].truth, self.channel.cost(i)))
             .min_by(|a, b| a.1.total_cmp(&b.1))
     }
@@ -899,13 +969,30 @@ impl<'l> Corrector<'l> {
             }
         }
         // Words left as printed that the document spells better elsewhere.
+        let mut agreed = vec![false; sites.len()];
         for r in consensus::respell(&finals, |p| !self.is_known(p), &self.channel) {
+            agreed[r.word] = true;
             if r.confidence < min_confidence {
                 skipped += 1;
                 continue;
             }
             let kind = CorrectionKind::Diacritic;
             applied.push(change(&sites[r.word], r.text, kind, r.confidence));
+        }
+        // Names left as printed that nothing else spells: the character
+        // model reads their marks.
+        for (i, site) in sites.iter().enumerate() {
+            if agreed[i] || finals[i] != site.observed {
+                continue;
+            }
+            let Some((text, confidence)) = self.name_spelling(site.observed) else {
+                continue;
+            };
+            if confidence < min_confidence {
+                skipped += 1;
+                continue;
+            }
+            applied.push(change(site, text, CorrectionKind::Diacritic, confidence));
         }
         // Apply right to left within each line so byte offsets stay valid.
         applied.sort_by_key(|(s, _, c)| (c.line, std::cmp::Reverse(*s)));
@@ -1551,6 +1638,23 @@ fn linking_s_heads(lexicon: &Lexicon, cands: &mut [Candidate]) {
             }
         }
     }
+}
+
+/// The renderings in which the OCR prints character `ch` alone: none for
+/// letters, nor for a long s printed as such, which is an s (old print), not
+/// the corrector's mark for a capital S.
+fn renderings_of(ch: char) -> impl Iterator<Item = usize> {
+    let mut buf = [0; 4];
+    let seen: &str = ch.encode_utf8(&mut buf);
+    let letter = ch.is_ascii_alphabetic() || DIACRITICS.contains(&ch) || ch == CAPITAL_S;
+    let at: &'static [u16] = if letter {
+        &[]
+    } else {
+        confusion::starting_at(seen.as_bytes())
+    };
+    at.iter()
+        .map(|&i| usize::from(i))
+        .filter(move |&i| RENDERINGS[i].seen.chars().eq(std::iter::once(ch)))
 }
 
 /// Whether `rest`, from an "é" on, spells é where Swedish writes it: before
