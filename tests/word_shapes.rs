@@ -23,6 +23,16 @@ fn printed_letters(times: usize) -> String {
 /// (OCR, repaired): a word in the middle of a sentence, so that sentence-start
 /// capitals do not come into it.
 const CASES: &[(&str, &str)] = &[
+    // An abbreviation before a number is no misprint, with a capital, at a
+    // line's end, or without its period ("dir" was read "där", "Dir." "Där.").
+    (
+        "Rekryteringen av domare kan breddas (Dir.\n2016:89) enligt regeringen.",
+        "Rekryteringen av domare kan breddas (Dir.\n2016:89) enligt regeringen.",
+    ),
+    (
+        "Utredningen om beslutanderätt (dir 2015:48) ska lämna förslag.",
+        "Utredningen om beslutanderätt (dir 2015:48) ska lämna förslag.",
+    ),
     // A capitalised word did not lose its first letter: "Åström" losing its Å
     // would print "ström".
     (

@@ -500,17 +500,28 @@ impl<'l> Corrector<'l> {
         })
     }
 
-    /// Whether `tok` is an abbreviation with its period before a number
-    /// ("dir. 2000:43", "skr. 2008/09:1"): a word the lexicon lacks that the
+    /// Whether `tok` is an abbreviation before a number ("dir. 2000:43",
+    /// "skr. 2008/09:1", "(Dir. 2016:89)"): a word the lexicon lacks that the
     /// context corpus writes often, and not a misprint ("dir" is no "där"
-    /// there).
-    /// `number_next` tells whether a number follows (on this line or the next).
-    fn abbreviation(&self, tok: &Token<'_>, number_next: impl FnOnce() -> bool) -> bool {
-        tok.trail.starts_with('.')
-            && tok.word.chars().all(char::is_lowercase)
-            && number_next()
-            && !self.lexicon.is_word(tok.word)
-            && self.lexicon.count(tok.word) >= ABBREVIATION_COUNT
+    /// there). Without its period only before the number of a document
+    /// ("dnr 2013:0117", "dir 2015:48"): "dir 5 000" is "där 5 000".
+    /// `next` gives the word after it (on this line or the next).
+    fn abbreviation<'w>(&self, tok: &Token<'_>, next: impl FnOnce() -> &'w str) -> bool {
+        let mut rest = tok.word.chars();
+        if !(rest.next().is_some_and(char::is_alphabetic) && rest.all(char::is_lowercase)) {
+            return false;
+        }
+        let next = next();
+        let number = if tok.trail.starts_with('.') {
+            next.starts_with(|c: char| c.is_ascii_digit())
+        } else {
+            next.starts_with(|c: char| c.is_ascii_digit()) && next.contains([':', '/'])
+        };
+        if !number {
+            return false;
+        }
+        let key = lower(tok.word);
+        !self.lexicon.is_word(&key) && self.lexicon.count(&key) >= ABBREVIATION_COUNT
     }
 
     /// The readings of a whole token (hyphenated segments combined); only the
@@ -1064,10 +1075,11 @@ impl<'l> Corrector<'l> {
                 if role == Role::Word
                     && ((!starts && designation(tok, toks.get(i + 1)))
                         || self.abbreviation(tok, || match toks.get(i + 1) {
-                            Some(next) => next.word.starts_with(|c: char| c.is_ascii_digit()),
-                            None => lines.get(ln + 1).is_some_and(|l| {
-                                l.trim_start().starts_with(|c: char| c.is_ascii_digit())
-                            }),
+                            Some(next) => next.word,
+                            None => lines
+                                .get(ln + 1)
+                                .and_then(|l| l.split_whitespace().next())
+                                .unwrap_or(""),
                         }))
                 {
                     role = Role::Fixed;
