@@ -33,6 +33,11 @@ const CASES: &[(&str, &str)] = &[
         "Utredningen om beslutanderätt (dir 2015:48) ska lämna förslag.",
         "Utredningen om beslutanderätt (dir 2015:48) ska lämna förslag.",
     ),
+    // Nor is an abbreviation written with spaces ("bl. a." was "bl. å.").
+    (
+        "Delegationen ska bl. a. arbeta med t. ex. skolan, o. s. v.",
+        "Delegationen ska bl. a. arbeta med t. ex. skolan, o. s. v.",
+    ),
     // A capitalised word did not lose its first letter: "Åström" losing its Å
     // would print "ström".
     (

@@ -524,6 +524,38 @@ impl<'l> Corrector<'l> {
         !self.lexicon.is_word(&key) && self.lexicon.count(&key) >= ABBREVIATION_COUNT
     }
 
+    /// Whether `toks[i]` is part of an abbreviation written with spaces ("bl.
+    /// a.", "t. ex.", "o. s. v."): it and its neighbours, short words each
+    /// with its period, spell an abbreviation of the lexicon when joined ("a"
+    /// is no "å" there).
+    fn spaced_abbreviation(&self, toks: &[Token<'_>], i: usize) -> bool {
+        let part = |t: &Token<'_>| {
+            t.lead.is_empty()
+                && t.trail.starts_with('.')
+                && (1..=3).contains(&t.word.len())
+                && t.word.bytes().all(|b| b.is_ascii_alphabetic())
+        };
+        if !part(&toks[i]) {
+            return false;
+        }
+        (2..=3).any(|n| {
+            (i.saturating_sub(n - 1)..=i)
+                .filter(|&first| first + n <= toks.len())
+                .any(|first| {
+                    let parts = &toks[first..first + n];
+                    if !parts.iter().all(part) {
+                        return false;
+                    }
+                    let joined = parts
+                        .iter()
+                        .map(|t| t.word.to_ascii_lowercase())
+                        .collect::<Vec<_>>()
+                        .join(".");
+                    self.lexicon.is_word(&joined)
+                })
+        })
+    }
+
     /// The readings of a whole token (hyphenated segments combined); only the
     /// word as printed if nothing else reads it.
     fn readings(&mut self, word: &str, place: Place) -> Rc<[Reading]> {
@@ -1074,6 +1106,7 @@ impl<'l> Corrector<'l> {
                 }
                 if role == Role::Word
                     && ((!starts && designation(tok, toks.get(i + 1)))
+                        || self.spaced_abbreviation(&toks, i)
                         || self.abbreviation(tok, || match toks.get(i + 1) {
                             Some(next) => next.word,
                             None => lines
