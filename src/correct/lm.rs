@@ -142,19 +142,28 @@ impl<'l> Model<'l> {
     /// [`Model::transition`] interpolated with the triple's count. Only for a
     /// confusable `r` ([`Model::is_confusable`]): for other words no triples
     /// are counted, and an unseen triple would read as evidence against them.
+    /// Or for an `r` the corpus lacks, which it has in no triple either: its
+    /// pair estimate takes the same discount as a confusable word's where
+    /// the triple is unseen, or else a word the corpus lacks would be
+    /// cheaper than each confusable word the triples have not seen there
+    /// ("ingar" kept over "ingår").
     pub fn transition3(&self, x: Option<&Word>, y: &Word, r: &Word) -> f32 {
         let pair = self.transition(Some(y), r);
         let Some(x) = x else {
             return pair;
         };
-        if x.count == 0 || y.count == 0 || r.count == 0 {
+        if x.count == 0 || y.count == 0 {
             return pair;
         }
         let context = self.pair_count(x, y);
         if context == 0 {
             return pair;
         }
-        let triple = self.triple_count(x, y, r);
+        let triple = if r.count == 0 {
+            0
+        } else {
+            self.triple_count(x, y, r)
+        };
         let n = context as f32;
         let weight = MAX_TRIPLE_WEIGHT * n / (n + TRIPLE_WEIGHT_HALF);
         let p = weight * triple as f32 / n + (1.0 - weight) * (-pair).exp();
@@ -202,4 +211,33 @@ fn key_hash(key: &str) -> u64 {
     // Two keys with one hash would share their pair counts; with 64 bits and
     // the few thousand keys of a document that does not happen in practice.
     rustc_hash::FxBuildHasher.hash_one(key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn known<'l>(m: &Model<'l>, lexicon: &Lexicon, key: &str) -> Word {
+        let e = lexicon.get(key).expect("a word of the lexicon");
+        m.word(key, e.log_p, lexicon.count(key))
+    }
+
+    /// Where the triples weigh in, a reading the corpus lacks takes the
+    /// discount of an unseen triple, as the confusable readings beside it
+    /// do: it is in no triple of the corpus either.
+    #[test]
+    fn a_word_the_corpus_lacks_is_in_no_triple() {
+        let lexicon = Lexicon::embedded();
+        let m = Model::new(lexicon);
+        let (x, y) = (known(&m, lexicon, "i"), known(&m, lexicon, "den"));
+        assert!(m.pair_count(&x, &y) > 0);
+        let unknown = m.word("ingar", -11.0, 0);
+        let discount = m.transition3(Some(&x), &y, &unknown) - m.transition(Some(&y), &unknown);
+        assert!(discount > 1.0, "{discount}");
+        // Without a left context the pair stands.
+        assert_eq!(
+            m.transition3(None, &y, &unknown),
+            m.transition(Some(&y), &unknown)
+        );
+    }
 }
