@@ -863,8 +863,11 @@ impl<'l> Corrector<'l> {
     /// the document's other mentions left as printed, with the marks the OCR
     /// prints for å, ä and ö read by the character model
     /// ([`Corrector::name_marks`]), and how sure that is: "Siésteen" is
-    /// "Siösteen". `None` where the spelling as printed is likelier.
-    fn name_spelling(&self, observed: &str) -> Option<(String, f32)> {
+    /// "Siösteen". Only marks that the document has shown to stand for å, ä
+    /// or ö in words of the lexicon, `shown` ([`marks_read`]) times each:
+    /// its names themselves are no evidence ("Foto: Sébastien Ménard").
+    /// `None` where the spelling as printed is likelier.
+    fn name_spelling(&self, observed: &str, shown: &FxHashMap<char, u32>) -> Option<(String, f32)> {
         // The cheap tests first: this runs for every word left as printed.
         if !case::starts_upper(observed)
             || observed.bytes().all(|b| b.is_ascii_alphabetic())
@@ -875,6 +878,14 @@ impl<'l> Corrector<'l> {
         }
         let chars: Vec<char> = observed.chars().collect();
         let (text, spelling, undone) = self.name_marks(&chars)?;
+        let evidence = |&r: &usize| {
+            let mark = RENDERINGS[r].seen.chars().next();
+            mark.and_then(|m| shown.get(&m))
+                .is_some_and(|&n| n >= MIN_MARKS_SHOWN)
+        };
+        if !undone.iter().all(evidence) {
+            return None;
+        }
         let generic = Channel::generic();
         let prior: f32 = undone.iter().map(|&i| generic.cost(i)).sum();
         let undone: f32 = undone.iter().map(|&i| self.channel.cost(i)).sum();
@@ -887,19 +898,17 @@ impl<'l> Corrector<'l> {
         (gain > 0.0).then(|| (text, 1.0 / (1.0 + (-gain).exp())))
     }
 
-    /// `chars` with each mark between small letters read as the letter (å,
-    /// ä or ö) that makes the likeliest Swedish spelling by the character
+    /// `chars` with each mark between letters (after the capital, or between
+    /// small letters that are no marks themselves) read as the letter (å, ä
+    /// or ö) that makes the likeliest Swedish spelling by the character
     /// model, its confusion cost included; that spelling's character-model
     /// cost, and the renderings undone. In a name a mark may stand for a
     /// rarer letter ("Fégerstam" for "Fägerstam"). At most two marks; an é
     /// where Swedish writes it stays.
     fn name_marks(&self, chars: &[char]) -> Option<(String, f32, Vec<usize>)> {
+        let letter = |c: char| c.is_lowercase() && renderings_of(c).next().is_none();
         let marks: Vec<(usize, Vec<usize>)> = (1..chars.len().saturating_sub(1))
-            .filter(|&i| {
-                (i == 1 || chars[i - 1].is_lowercase())
-                    && chars[i - 1].is_alphabetic()
-                    && chars[i + 1].is_lowercase()
-            })
+            .filter(|&i| (i == 1 || letter(chars[i - 1])) && letter(chars[i + 1]))
             .filter(|&i| !swedish_e_acute(&chars[i..]))
             .filter_map(|i| {
                 let options: Vec<usize> = renderings_of(chars[i])
@@ -1011,6 +1020,7 @@ impl<'l> Corrector<'l> {
                 applied.push(change(site, r.text.clone(), r.kind, confidence));
             }
         }
+        let shown = marks_read(&applied);
         // Words left as printed that the document spells better elsewhere.
         let mut agreed = vec![false; sites.len()];
         for r in consensus::respell(&finals, |p| !self.is_known(p), &self.channel) {
@@ -1023,12 +1033,13 @@ impl<'l> Corrector<'l> {
             applied.push(change(&sites[r.word], r.text, kind, r.confidence));
         }
         // Names left as printed that nothing else spells: the character
-        // model reads their marks.
+        // model reads their marks. (Not those the consensus read, even below
+        // the confidence asked for.)
         for (i, site) in sites.iter().enumerate() {
             if agreed[i] || finals[i] != site.observed {
                 continue;
             }
-            let Some((text, confidence)) = self.name_spelling(site.observed) else {
+            let Some((text, confidence)) = self.name_spelling(site.observed, &shown) else {
                 continue;
             };
             if confidence < min_confidence {
@@ -1683,6 +1694,27 @@ fn linking_s_heads(lexicon: &Lexicon, cands: &mut [Candidate]) {
             }
         }
     }
+}
+
+/// Least number of words of the lexicon in which a document must have read a
+/// mark as å, ä or ö before its names' marks are read so
+/// ([`Corrector::name_spelling`]).
+const MIN_MARKS_SHOWN: u32 = 2;
+
+/// How many of the corrections `applied` read each mark (a character that
+/// the OCR prints for å, ä or ö, such as "é" or "6") away: the marks that
+/// the document has shown to stand for those letters.
+fn marks_read(applied: &[(usize, usize, Correction)]) -> FxHashMap<char, u32> {
+    let mut shown: FxHashMap<char, u32> = FxHashMap::default();
+    for (_, _, c) in applied {
+        for ch in c.from.chars() {
+            let mark = renderings_of(ch).any(|r| DIACRITICS.contains(&RENDERINGS[r].truth));
+            if mark && !c.to.contains(ch) {
+                *shown.entry(ch).or_default() += 1;
+            }
+        }
+    }
+    shown
 }
 
 /// The renderings in which the OCR prints character `ch` alone: none for
