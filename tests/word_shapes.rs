@@ -38,6 +38,10 @@ const CASES: &[(&str, &str)] = &[
         "Delegationen ska bl. a. arbeta med t. ex. skolan, o. s. v.",
         "Delegationen ska bl. a. arbeta med t. ex. skolan, o. s. v.",
     ),
+    (
+        "Vi har (bl. a. skolan) och ”t. ex.” barnen.",
+        "Vi har (bl. a. skolan) och ”t. ex.” barnen.",
+    ),
     // A capitalised word did not lose its first letter: "Åström" losing its Å
     // would print "ström".
     (

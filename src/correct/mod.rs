@@ -512,12 +512,9 @@ impl<'l> Corrector<'l> {
             return false;
         }
         let next = next();
-        let number = if tok.trail.starts_with('.') {
-            next.starts_with(|c: char| c.is_ascii_digit())
-        } else {
-            next.starts_with(|c: char| c.is_ascii_digit()) && next.contains([':', '/'])
-        };
-        if !number {
+        if !(next.starts_with(|c: char| c.is_ascii_digit())
+            && (tok.trail.starts_with('.') || next.contains([':', '/'])))
+        {
             return false;
         }
         let key = lower(tok.word);
@@ -525,13 +522,12 @@ impl<'l> Corrector<'l> {
     }
 
     /// Whether `toks[i]` is part of an abbreviation written with spaces ("bl.
-    /// a.", "t. ex.", "o. s. v."): it and its neighbours, short words each
-    /// with its period, spell an abbreviation of the lexicon when joined ("a"
-    /// is no "å" there).
+    /// a.", "t. ex.", "(o. s. v.)"): it and its neighbours on the line, short
+    /// words each with its period, spell an abbreviation of the lexicon when
+    /// joined ("a" is no "å" there).
     fn spaced_abbreviation(&self, toks: &[Token<'_>], i: usize) -> bool {
         let part = |t: &Token<'_>| {
-            t.lead.is_empty()
-                && t.trail.starts_with('.')
+            t.trail.starts_with('.')
                 && (1..=3).contains(&t.word.len())
                 && t.word.bytes().all(|b| b.is_ascii_alphabetic())
         };
@@ -543,7 +539,8 @@ impl<'l> Corrector<'l> {
                 .filter(|&first| first + n <= toks.len())
                 .any(|first| {
                     let parts = &toks[first..first + n];
-                    if !parts.iter().all(part) {
+                    // Punctuation may open the first part only ("(bl. a.").
+                    if !parts.iter().all(part) || parts[1..].iter().any(|t| !t.lead.is_empty()) {
                         return false;
                     }
                     let joined = parts
@@ -1186,8 +1183,16 @@ impl<'l> Corrector<'l> {
                     after_quote = true;
                 } else if tok.ends_sentence() {
                     sentence_start = true;
-                    if let Some(last) = sites.last_mut() {
-                        last.ends_sentence =
+                    // The word just before (line, end), if it is one: on this
+                    // line, or last on the line before when the period opens
+                    // this one.
+                    let before = match i {
+                        0 => ln.checked_sub(1).map(|p| (p, lines[p].trim_end().len())),
+                        _ => Some((ln, toks[i - 1].end())),
+                    };
+                    if let Some(last) = sites.last_mut().filter(|s| Some((s.line, s.end)) == before)
+                    {
+                        last.ends_sentence |=
                             tokenise::closes_sentence(tok, rest_after(lines, ln, tok));
                     }
                 }

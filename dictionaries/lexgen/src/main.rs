@@ -872,7 +872,11 @@ fn count_corpus(path: &Path) -> Res<Corpus> {
                 }
                 *c.pairs.entry(pk).or_default() += 1;
             }
-            if tokenise::closes_sentence(t, Some(&line[t.end()..])) {
+            // A period set apart by a space ends the sentence too ("i år .").
+            let lone_stop = toks.get(i + 1).filter(|n| n.word.is_empty());
+            if tokenise::closes_sentence(t, Some(&line[t.end()..]))
+                || lone_stop.is_some_and(|n| tokenise::closes_sentence(n, Some(&line[n.end()..])))
+            {
                 *c.uni.entry(tokenise::SENTENCE_END.to_string()).or_default() += 1;
                 let pk = format::pair_key(&key, tokenise::SENTENCE_END);
                 if held {
