@@ -23,6 +23,12 @@ fn printed_letters(times: usize) -> String {
 /// (OCR, repaired): a word in the middle of a sentence, so that sentence-start
 /// capitals do not come into it.
 const CASES: &[(&str, &str)] = &[
+    // An English title inside a Swedish sentence: capitalised English words
+    // on both sides, where a Swedish word has no capital ("för" before).
+    (
+        "Hon leder Centre for Transport Studies vid KTH.",
+        "Hon leder Centre for Transport Studies vid KTH.",
+    ),
     // An abbreviation before a number is no misprint, with a capital, at a
     // line's end, or without its period ("dir" was read "där", "Dir." "Där.").
     (

@@ -1314,13 +1314,26 @@ impl<'l> Corrector<'l> {
                     .get(&lower)
                     .is_none_or(|e| e.flags & flags::DICT == 0)
         };
+        // An English title: a capitalised English word inside a sentence on
+        // each side ("Open for Business", "A Call for Action"), where
+        // Swedish has no capitals.
+        let title_word = |s: &Site| {
+            !s.sentence_start
+                && case::starts_upper(s.observed)
+                && english::is_english(&tokenise::lm_key(s.observed))
+        };
         for i in doubtful {
             let window =
                 i.saturating_sub(ENGLISH_WINDOW)..(i + ENGLISH_WINDOW + 1).min(sites.len());
             let near = window
                 .filter(|&j| j != i && english_only(&sites[j]))
                 .count();
-            if near >= 2 {
+            let title = i > 0
+                && !sites[i - 1].breaks_after
+                && !sites[i].breaks_after
+                && sites.get(i + 1).is_some_and(title_word)
+                && title_word(&sites[i - 1]);
+            if near >= 2 || title {
                 let kept: Vec<Reading> = sites[i]
                     .readings
                     .iter()
