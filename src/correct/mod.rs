@@ -515,14 +515,15 @@ impl<'l> Corrector<'l> {
     /// ("dnr 2013:0117", "dir 2015:48"): "dir 5 000" is "där 5 000".
     /// `next` gives the word after it (on this line or the next).
     fn abbreviation<'w>(&self, tok: &Token<'_>, next: impl FnOnce() -> &'w str) -> bool {
-        let mut rest = tok.word.chars();
-        if !(rest.next().is_some_and(char::is_alphabetic) && rest.all(char::is_lowercase)) {
-            return false;
-        }
+        // The cheap test first: most words have no number after them.
         let next = next();
         if !(next.starts_with(|c: char| c.is_ascii_digit())
             && (tok.trail.starts_with('.') || next.contains([':', '/'])))
         {
+            return false;
+        }
+        let mut rest = tok.word.chars();
+        if !(rest.next().is_some_and(char::is_alphabetic) && rest.all(char::is_lowercase)) {
             return false;
         }
         let key = lower(tok.word);
@@ -897,7 +898,8 @@ impl<'l> Corrector<'l> {
     /// its names themselves are no evidence ("Foto: Sébastien Ménard").
     /// `None` where the spelling as printed is likelier.
     fn name_spelling(&self, observed: &str, shown: &FxHashMap<char, u32>) -> Option<(String, f32)> {
-        // The cheap tests first: this runs for every word left as printed.
+        // The cheap tests first: this runs for every capitalised word left
+        // as printed.
         if !case::starts_upper(observed)
             || observed.bytes().all(|b| b.is_ascii_alphabetic())
             || is_joined(observed)
@@ -1065,7 +1067,10 @@ impl<'l> Corrector<'l> {
         // model reads their marks. (Not those the consensus read, even below
         // the confidence asked for.)
         for (i, site) in sites.iter().enumerate() {
-            if agreed[i] || finals[i] != site.observed {
+            // A word the corrector changed has no final word (""). Most words
+            // open with a small ASCII letter, which rules them out at once.
+            let first = site.observed.as_bytes().first().copied().unwrap_or(b'a');
+            if first.is_ascii_lowercase() || agreed[i] || finals[i].is_empty() {
                 continue;
             }
             let Some((text, confidence)) = self.name_spelling(site.observed, &shown) else {
