@@ -33,11 +33,20 @@ const CASES: &[(&str, &str)] = &[
         "Det handlar om in- och utflyttning i hela landet.",
         "Det handlar om in- och utflyttning i hela landet.",
     ),
+    (
+        "Vi satsar på våg- och vindkraft och på lås- och larmsystem.",
+        "Vi satsar på våg- och vindkraft och på lås- och larmsystem.",
+    ),
     // An English title inside a Swedish sentence: capitalised English words
     // on both sides, where a Swedish word has no capital ("för" before).
     (
         "Hon leder Centre for Transport Studies vid KTH.",
         "Hon leder Centre for Transport Studies vid KTH.",
+    ),
+    // Not between two names ("for" is "för" there).
+    (
+        "Priset delades ut av Peter for Martin var sjuk.",
+        "Priset delades ut av Peter för Martin var sjuk.",
     ),
     // An abbreviation before a number is no misprint, with a capital, at a
     // line's end, or without its period ("dir" was read "där", "Dir." "Där.").
