@@ -912,18 +912,18 @@ impl<'l> Corrector<'l> {
             return None;
         }
         let chars: Vec<char> = observed.chars().collect();
-        let (text, spelling, undone) = self.name_marks(&chars)?;
+        let (text, spelling, picks) = self.name_marks(&chars)?;
         let evidence = |&r: &usize| {
             let mark = RENDERINGS[r].seen.chars().next();
             mark.and_then(|m| shown.get(&m))
                 .is_some_and(|&n| n >= MIN_MARKS_SHOWN)
         };
-        if !undone.iter().all(evidence) {
+        if !picks.iter().all(evidence) {
             return None;
         }
         let generic = Channel::generic();
-        let prior: f32 = undone.iter().map(|&i| generic.cost(i)).sum();
-        let undone: f32 = undone.iter().map(|&i| self.channel.cost(i)).sum();
+        let prior: f32 = picks.iter().map(|&i| generic.cost(i)).sum();
+        let undone: f32 = picks.iter().map(|&i| self.channel.cost(i)).sum();
         // As for a name's other mentions: only where the document has shown
         // that it misprints å, ä and ö ("Médecin" in a clean text is French).
         if !consensus::shows_misprints(undone, prior) || undone > consensus::MAX_TWIN_COST {
