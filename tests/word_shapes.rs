@@ -23,6 +23,12 @@ fn printed_letters(times: usize) -> String {
 /// (OCR, repaired): a word in the middle of a sentence, so that sentence-start
 /// capitals do not come into it.
 const CASES: &[(&str, &str)] = &[
+    // A capital S between a capital initial and a small letter is the OCR's
+    // ö, as one after a small letter is ("fSr").
+    (
+        "Vi vill veta mer. FSr det första gäller FSrsvarsmakten.",
+        "Vi vill veta mer. För det första gäller Försvarsmakten.",
+    ),
     // The first part of a suspended compound is priced by how often the
     // corpus has it so ("närings-" hundreds of times, "närings" once).
     (

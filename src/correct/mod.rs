@@ -1837,8 +1837,9 @@ fn small_ell<'a>(c: &Candidate, observed: &'a str) -> Cow<'a, str> {
 
 /// `word` in lower case, borrowed when it already is (most words are).
 ///
-/// A capital S after a small letter ("fSr", "hSgskolan") is the OCR's, not the
-/// printer's: it is written [`CAPITAL_S`], which the candidate search reads
+/// A capital S after a small letter ("fSr", "hSgskolan"), or between a word's
+/// capital initial and a small letter ("FSr", "FSrsvarsmakten"), is the
+/// OCR's, not the printer's: it is written [`CAPITAL_S`], which the candidate search reads
 /// as an s or, under the confusion model, as the ö it often stands for. A
 /// long s printed as such (old print) is an s. Likewise a capital I between
 /// small letters ("viIa") is written [`CAPITAL_I`], read as an l.
@@ -1862,16 +1863,22 @@ fn lower(word: &str) -> Cow<'_, str> {
     }
     let mut out = String::with_capacity(word.len() + 2);
     let mut after_small = false;
+    // Whether the last character was the word's first, a capital.
+    let mut after_initial = false;
+    let mut first = true;
     let mut chars = word.chars().peekable();
     while let Some(c) = chars.next() {
+        let next_small = chars.peek().is_some_and(|n| n.is_lowercase());
         match c {
-            'S' if after_small => out.push(CAPITAL_S),
+            'S' if after_small || (after_initial && next_small) => out.push(CAPITAL_S),
             'I' if after_small && chars.peek().is_some_and(|n| n.is_lowercase()) => {
                 out.push(CAPITAL_I)
             }
             CAPITAL_S => out.push('s'),
             _ => out.extend(c.to_lowercase()),
         }
+        after_initial = first && c.is_uppercase();
+        first = false;
         after_small = c.is_lowercase();
     }
     Cow::Owned(out)
@@ -2294,6 +2301,12 @@ mod tests {
     #[test]
     fn capitals_the_ocr_made_are_marked_in_the_lower_case_view() {
         assert_eq!(lower("fSr"), "fſr");
+        // After a capital initial too, before a small letter ("FSr" is
+        // "För"), but not in a word of capitals ("HSB", "SSAB").
+        assert_eq!(lower("FSrra"), "fſrra");
+        assert_eq!(lower("HSB"), "hsb");
+        assert_eq!(lower("SSAB"), "ssab");
+        assert_eq!(lower("ISo"), "iſo");
         assert_eq!(lower("viIa"), format!("vi{CAPITAL_I}a"));
         // Not first, nor before a capital or at the end.
         assert_eq!(lower("Inte"), "inte");
