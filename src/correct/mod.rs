@@ -1135,11 +1135,8 @@ impl<'l> Corrector<'l> {
             }
             for (i, tok) in toks.iter().enumerate() {
                 let mut role = classify(tok);
-                // A dash or a quotation mark before a word opens a sentence,
-                // a quoted one or a title ("Rädda vargen").
-                let starts = sentence_start
-                    || (i == 0 && prev_ended)
-                    || tok.lead.contains(['—', '–', '-', '"', '”', '“', '»']);
+                let starts =
+                    sentence_start || (i == 0 && prev_ended) || tok.lead.contains(['—', '–', '-']);
                 // A path or address the line broke at a slash goes on as
                 // words with slashes ("sv/dokument-lagar/arende"), and the
                 // rest of a word broken by a hyphen is no word of its own
