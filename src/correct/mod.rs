@@ -1839,8 +1839,9 @@ fn small_ell<'a>(c: &Candidate, observed: &'a str) -> Cow<'a, str> {
 ///
 /// A capital S after a small letter ("fSr", "hSgskolan"), or between a word's
 /// capital initial and a small letter ("FSr", "FSrsvarsmakten"), is the
-/// OCR's, not the printer's: it is written [`CAPITAL_S`], which the candidate search reads
-/// as an s or, under the confusion model, as the ö it often stands for. A
+/// OCR's, not the printer's: it is written [`CAPITAL_S`], which the candidate
+/// search reads as an s or, under the confusion model, as the ö it often
+/// stands for. A
 /// long s printed as such (old print) is an s. Likewise a capital I between
 /// small letters ("viIa") is written [`CAPITAL_I`], read as an l.
 fn lower(word: &str) -> Cow<'_, str> {
@@ -1871,9 +1872,7 @@ fn lower(word: &str) -> Cow<'_, str> {
         let next_small = chars.peek().is_some_and(|n| n.is_lowercase());
         match c {
             'S' if after_small || (after_initial && next_small) => out.push(CAPITAL_S),
-            'I' if after_small && chars.peek().is_some_and(|n| n.is_lowercase()) => {
-                out.push(CAPITAL_I)
-            }
+            'I' if after_small && next_small => out.push(CAPITAL_I),
             CAPITAL_S => out.push('s'),
             _ => out.extend(c.to_lowercase()),
         }
