@@ -62,6 +62,10 @@ const JUNCTION_COST: f32 = 8.0;
 /// Cost of a compound whose last part lacks the dictionary's END flag.
 const UNMARKED_END_COST: f32 = 4.0;
 
+/// Cost of a compound's first part that hunspell-sv does not mark as one
+/// (nats): found only by the relaxed search ([`Limits::any_head`]).
+const UNMARKED_HEAD_COST: f32 = 4.0;
+
 /// Extra cost of reading a word the lexicon holds as another word. The
 /// confusion model prices each misprint alone, but a misprint that happens to
 /// spell another real word is rarer than the model says, and changing a right
@@ -348,8 +352,13 @@ impl<'l> Corrector<'l> {
             let printed = diacritics_in(&seg);
             let known = cands.iter().any(Candidate::is_identity);
             let seen = &mut c.seen[slot as usize];
-            if cands.is_empty() || (known && cands.len() == 1) {
-                let printed = cands.first().map_or(printed, |c| c.identities);
+            // Compounds only the relaxed search finds are too uncertain to
+            // teach the channel.
+            if cands.iter().all(Candidate::has_unmarked_head) || (known && cands.len() == 1) {
+                let printed = cands
+                    .iter()
+                    .find(|c| c.is_identity())
+                    .map_or(printed, |c| c.identities);
                 for (d, k) in printed.into_iter().enumerate() {
                     settled.identity[d] += n * f32::from(k);
                 }
@@ -473,7 +482,11 @@ impl<'l> Corrector<'l> {
     /// Whether the lexicon reads the lower-case segment `lower` as printed.
     fn holds(&self, lower: &str, slot: Slot) -> bool {
         if let Some(cands) = self.seen[slot as usize].get(lower) {
-            return cands.iter().any(Candidate::is_identity);
+            // As the walk below: the lexicon's own compounds, not the relaxed
+            // search's.
+            return cands
+                .iter()
+                .any(|c| c.is_identity() && !c.has_unmarked_head());
         }
         // A word not met in the document, such as two words being tried as one:
         // a walk that undoes no confusion answers at a fraction of the cost of
@@ -694,6 +707,9 @@ impl<'l> Corrector<'l> {
             .iter()
             .filter(|c| !(lone_letter && c.is_identity()))
             .filter(|c| fits_capitals(c, seg, &lower))
+            // A capital inside a sentence is most often a name's, which the
+            // relaxed compounds would take apart ("Fégerstam").
+            .filter(|c| !(c.has_unmarked_head() && case::starts_upper(seg) && !sentence_start))
             .map(|c| (self.reading(c, seg, sentence_start), Some(c)))
             .collect();
         if !out.iter().any(|(r, _)| r.identity) {
@@ -703,7 +719,7 @@ impl<'l> Corrector<'l> {
             for r in self.initial_capital_s(seg, slot, place) {
                 out.push((r, None));
             }
-            if cands.is_empty()
+            if cands.iter().all(Candidate::has_unmarked_head)
                 && let Some((text, undone, kind)) = self.respelling(seg)
             {
                 // Priced like the word as printed, plus the confusions undone.
@@ -714,7 +730,10 @@ impl<'l> Corrector<'l> {
                 r.text = text;
                 out.push((r, None));
             }
-        } else if cands.iter().any(|c| c.is_identity() && c.parts.len() == 1) {
+        } else if cands
+            .iter()
+            .any(|c| c.is_identity() && (c.parts.len() == 1 || c.has_unmarked_head()))
+        {
             for (r, _) in out.iter_mut().filter(|(r, _)| !r.identity) {
                 r.emission += KEEP_COST;
             }
@@ -1619,16 +1638,31 @@ fn search_all(lexicon: &Lexicon, lower: &str, slot: Slot) -> Readings {
         },
         ..Limits::default()
     };
-    let mut all = Vec::new();
-    for fst in lexicon.fsts() {
-        all.extend(search::search(
-            fst,
-            &Entry::from_value,
-            lower,
-            slot,
-            generic,
-            limits,
-        ));
+    let search_with = |limits: Limits| {
+        let mut all = Vec::new();
+        for fst in lexicon.fsts() {
+            all.extend(search::search(
+                fst,
+                &Entry::from_value,
+                lower,
+                slot,
+                generic,
+                limits,
+            ));
+        }
+        all
+    };
+    let mut all = search_with(limits);
+    if all.is_empty() && !known && slot == Slot::Alone {
+        // Nothing in the lexicon's own compounds: try any word as the first
+        // part ("tolkforsörjning": "tolk" + "försörjning"). Misprints only:
+        // with a letter lost or a mark dropped, any two words would do
+        // ("stimuleras.Samtliga", "S-venska" as "ävenska").
+        all = search_with(Limits {
+            any_head: true,
+            ..limits
+        });
+        all.retain(Candidate::substitutions_only);
     }
     if slot == Slot::Numbered {
         all.retain(|c| fits_numbered(lexicon, c));
@@ -1718,6 +1752,7 @@ fn compound_log_p(parts: &[search::Part]) -> f32 {
     let unmarked_end = parts
         .last()
         .is_some_and(|p| p.entry.flags & flags::END == 0);
+    let unmarked_head = search::unmarked_head(parts);
     let unmarked_middles = parts
         .iter()
         .skip(1)
@@ -1727,6 +1762,11 @@ fn compound_log_p(parts: &[search::Part]) -> f32 {
     rarest
         - JUNCTION_COST * (parts.len().saturating_sub(1)) as f32
         - if unmarked_end { UNMARKED_END_COST } else { 0.0 }
+        - if unmarked_head {
+            UNMARKED_HEAD_COST
+        } else {
+            0.0
+        }
         - UNMARKED_MIDDLE_COST * unmarked_middles as f32
 }
 

@@ -91,6 +91,26 @@ impl Candidate {
     pub fn is_identity(&self) -> bool {
         self.edits.is_empty()
     }
+
+    /// Whether every confusion undone reads a printed character as another:
+    /// none the OCR added or lost.
+    pub fn substitutions_only(&self) -> bool {
+        self.edits
+            .iter()
+            .all(|e| e.rendering != NOISE_EDIT && !is_drop(e.rendering))
+    }
+
+    /// Whether the candidate is a compound only the relaxed search finds
+    /// ([`Limits::any_head`]).
+    pub fn has_unmarked_head(&self) -> bool {
+        unmarked_head(&self.parts)
+    }
+}
+
+/// Whether `parts` make a compound whose first part hunspell-sv does not mark
+/// as one: only the relaxed search ([`Limits::any_head`]) builds such.
+pub fn unmarked_head(parts: &[Part]) -> bool {
+    parts.len() > 1 && parts[0].entry.flags & flags::BEGIN == 0
 }
 
 /// Bounds on the search.
@@ -105,6 +125,13 @@ pub struct Limits {
     /// Once a reading is found, readings dearer than it by more than this are
     /// not explored: the context could never make up the difference.
     pub beam: f32,
+    /// Whether any word the corpus has, of [`RELAXED_HEAD_CHARS`] or more,
+    /// may open a compound of two parts, not only the forms hunspell-sv marks
+    /// for it: the dictionary marks few ("tolk" + "försörjning"), and Swedish
+    /// writes new compounds freely. Priced in `correct::compound_log_p`; it
+    /// makes far more restarts than the marked heads, so it is meant for
+    /// words the strict search finds nothing for.
+    pub any_head: bool,
 }
 
 impl Default for Limits {
@@ -114,6 +141,7 @@ impl Default for Limits {
             max_edits: 6,
             max_parts: 4,
             beam: 10.0,
+            any_head: false,
         }
     }
 }
@@ -135,6 +163,16 @@ const CAPITAL_S_UTF8: &[u8] = "ſ".as_bytes();
 
 /// Shortest compound part in characters (hunspell-sv's COMPOUNDMIN).
 const MIN_PART_CHARS: usize = 2;
+
+/// Shortest first part of a compound whose first part hunspell-sv does not
+/// mark ([`Limits::any_head`]): short words ("in", "på", "av") would split
+/// almost anything.
+const RELAXED_HEAD_CHARS: usize = 3;
+
+/// Shortest rest after such a first part: a short word read at the end of a
+/// word the lexicon lacks ("utsläpparen" as "utsläpp" + "åren") is more often
+/// the lexicon's gap than a misprint.
+const RELAXED_REST_CHARS: usize = 5;
 
 struct Walk<'a, D: AsRef<[u8]>> {
     fst: &'a Fst<D>,
@@ -217,6 +255,10 @@ impl<D: AsRef<[u8]>> Walk<'_, D> {
         let entry = (self.decode)(value);
         let first = self.parts.is_empty();
         if pos == self.observed.len() {
+            // A relaxed compound is two parts, the last marked as one.
+            if self.after_unmarked_head() && entry.flags & flags::END == 0 {
+                return;
+            }
             let ok = match (first, self.slot) {
                 (true, Slot::Head) => entry.flags & (flags::WORD | flags::BEGIN) != 0,
                 (true, Slot::Numbered) => true,
@@ -243,10 +285,19 @@ impl<D: AsRef<[u8]>> Walk<'_, D> {
         } else {
             flags::MIDDLE | flags::BEGIN
         };
-        if entry.flags & joinable != 0
+        let marked = entry.flags & joinable != 0
             && part_chars >= MIN_PART_CHARS
-            && char_count(rest) >= MIN_PART_CHARS
+            && char_count(rest) >= MIN_PART_CHARS;
+        let relaxed = first
+            && self.limits.any_head
+            && entry.flags & flags::WORD != 0
+            && entry.count > 0
+            && part_chars >= RELAXED_HEAD_CHARS
+            && char_count(rest) >= RELAXED_REST_CHARS;
+        // A relaxed compound is two parts: no further restart after its head.
+        if (marked || relaxed)
             && self.parts.len() + 2 <= self.limits.max_parts
+            && !self.after_unmarked_head()
         {
             self.parts.push(Part {
                 end: self.form.len(),
@@ -257,6 +308,14 @@ impl<D: AsRef<[u8]>> Walk<'_, D> {
             self.step(root, pos, Output::zero(), cost, start);
             self.parts.pop();
         }
+    }
+
+    /// Whether the parts so far open with one hunspell-sv does not mark as a
+    /// compound's first part (the relaxed search's, [`Limits::any_head`]).
+    fn after_unmarked_head(&self) -> bool {
+        self.parts
+            .first()
+            .is_some_and(|p| p.entry.flags & flags::BEGIN == 0)
     }
 
     fn emit(&mut self, entry: Entry) {
@@ -468,21 +527,29 @@ mod tests {
     use super::*;
     use fst::MapBuilder;
 
-    /// Test values: flags in the low byte, `-log_p * 10` above.
+    /// Test values: flags in the low byte, `-log_p * 10` in the next two,
+    /// the corpus count above.
     fn decode(v: u64) -> Entry {
         Entry {
             flags: (v & 0xFF) as u8,
-            log_p: -((v >> 8) as f32) / 10.0,
-            count: 0,
+            log_p: -(((v >> 8) & 0xFFFF) as f32) / 10.0,
+            count: (v >> 24) as u32,
         }
     }
 
+    /// Forms with their flags, each counted once in the corpus.
     fn lexicon(words: &[(&str, u8)]) -> Fst<Vec<u8>> {
+        let counted: Vec<_> = words.iter().map(|&(w, f)| (w, f, 1)).collect();
+        counted_lexicon(&counted)
+    }
+
+    fn counted_lexicon(words: &[(&str, u8, u32)]) -> Fst<Vec<u8>> {
         let mut words = words.to_vec();
         words.sort();
         let mut b = MapBuilder::memory();
-        for (w, f) in words {
-            b.insert(w, u64::from(f) | (50 << 8)).expect("sorted");
+        for (w, f, n) in words {
+            b.insert(w, u64::from(f) | (50 << 8) | (u64::from(n) << 24))
+                .expect("sorted");
         }
         b.into_map().into_fst()
     }
@@ -491,13 +558,17 @@ mod tests {
     const WB: u8 = flags::WORD | flags::BEGIN | flags::END;
 
     fn forms(fst: &Fst<Vec<u8>>, observed: &str) -> Vec<String> {
+        forms_within(fst, observed, Limits::default())
+    }
+
+    fn forms_within(fst: &Fst<Vec<u8>>, observed: &str, limits: Limits) -> Vec<String> {
         search(
             fst,
             &decode,
             observed,
             Slot::Alone,
             &Channel::default(),
-            Limits::default(),
+            limits,
         )
         .into_iter()
         .map(|c| c.form)
@@ -552,6 +623,58 @@ mod tests {
         // A part that may not open a compound does not.
         let fst = lexicon(&[("förvaltnings", W), ("gränser", WB)]);
         assert!(forms(&fst, "förvaltningsgränser").is_empty());
+    }
+
+    #[test]
+    fn the_relaxed_search_opens_two_part_compounds_with_any_counted_word() {
+        const WE: u8 = flags::WORD | flags::END;
+        let fst = counted_lexicon(&[
+            ("tolk", W, 26),
+            ("in", W, 900),
+            ("tolkar", W, 0),
+            ("försörjning", WE, 197),
+            ("förhandling", W, 90),
+            ("år", WE, 5000),
+            ("stöd", W | flags::BEGIN | flags::MIDDLE, 800),
+        ]);
+        let relaxed = Limits {
+            any_head: true,
+            ..Limits::default()
+        };
+        // hunspell-sv does not mark "tolk" as a first part.
+        assert!(forms(&fst, "tolkforsörjning").is_empty());
+        let c = search(
+            &fst,
+            &decode,
+            "tolkforsörjning",
+            Slot::Alone,
+            &Channel::default(),
+            relaxed,
+        );
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].form, "tolkförsörjning");
+        assert!(c[0].has_unmarked_head());
+        // A last part not marked as one.
+        assert!(forms_within(&fst, "tolkforhandling", relaxed).is_empty());
+        // A short first part, a short rest, a first part the corpus lacks.
+        assert!(forms_within(&fst, "inforsörjning", relaxed).is_empty());
+        assert!(forms_within(&fst, "tolkarforsörjning", relaxed).is_empty());
+        // Two parts, no more.
+        assert!(forms_within(&fst, "tolkstödforsörjning", relaxed).is_empty());
+        assert_eq!(
+            forms_within(&fst, "stödforsörjning", Limits::default()),
+            ["stödförsörjning"]
+        );
+        // The marked compounds are no relaxed ones.
+        let marked = search(
+            &fst,
+            &decode,
+            "stödforsörjning",
+            Slot::Alone,
+            &Channel::default(),
+            relaxed,
+        );
+        assert!(!marked[0].has_unmarked_head());
     }
 
     #[test]
