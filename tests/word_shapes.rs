@@ -34,6 +34,18 @@ const CASES: &[(&str, &str)] = &[
         "Vi ser över programsomraden och deras mål.",
         "Vi ser över programsområden och deras mål.",
     ),
+    // Not where the first part as printed is a word ("smitt", not "smått"),
+    // nor a word's own three like letters written as two ("skott" +
+    // "tillfällen", not "sköt"), nor undoing plain letters where the marks
+    // alone can be read ("utanförska", not "utan" + "färska").
+    (
+        "Ett smittutbrott drabbade skolan och antalet skottillfällen ökade.",
+        "Ett smittutbrott drabbade skolan och antalet skottillfällen ökade.",
+    ),
+    (
+        "Det gäller utanférska och lattillampat regelverk.",
+        "Det gäller utanförska och lättillämpat regelverk.",
+    ),
     // A capital S between a capital initial and a small letter is the OCR's
     // ö, as one after a small letter is ("fSr").
     (

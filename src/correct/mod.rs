@@ -703,13 +703,19 @@ impl<'l> Corrector<'l> {
         // lost letters of ("P" for "På", "s" for "så"); only i, å and ö are
         // one-letter words.
         let lone_letter = lower.chars().count() == 1 && !matches!(&*lower, "i" | "å" | "ö");
+        // The relaxed compounds are the least sure readings: not for a capital
+        // inside a sentence, most often a name's ("Fégerstam"), nor for
+        // capitals, nor where the marks alone can be read ("utanférska" is
+        // "utanförska", not "utan" + "färska").
+        let relaxed = cands.iter().any(Candidate::has_unmarked_head)
+            && !case::is_all_caps(seg)
+            && (sentence_start || !case::starts_upper(seg))
+            && self.respelling(seg).is_none();
         let mut out: Vec<(Reading, Option<&Candidate>)> = cands
             .iter()
             .filter(|c| !(lone_letter && c.is_identity()))
             .filter(|c| fits_capitals(c, seg, &lower))
-            // A capital inside a sentence is most often a name's, which the
-            // relaxed compounds would take apart ("Fégerstam").
-            .filter(|c| !(c.has_unmarked_head() && case::starts_upper(seg) && !sentence_start))
+            .filter(|c| relaxed || !c.has_unmarked_head())
             .map(|c| (self.reading(c, seg, sentence_start), Some(c)))
             .collect();
         if !out.iter().any(|(r, _)| r.identity) {
@@ -1655,14 +1661,11 @@ fn search_all(lexicon: &Lexicon, lower: &str, slot: Slot) -> Readings {
     let mut all = search_with(limits);
     if all.is_empty() && !known && slot == Slot::Alone {
         // Nothing in the lexicon's own compounds: try any word as the first
-        // part ("tolkforsörjning": "tolk" + "försörjning"). Misprints only:
-        // with a letter lost or a mark dropped, any two words would do
-        // ("stimuleras.Samtliga", "S-venska" as "ävenska").
+        // part ("tolkforsörjning": "tolk" + "försörjning").
         all = search_with(Limits {
             any_head: true,
             ..limits
         });
-        all.retain(Candidate::substitutions_only);
     }
     if slot == Slot::Numbered {
         all.retain(|c| fits_numbered(lexicon, c));

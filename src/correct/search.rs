@@ -92,14 +92,6 @@ impl Candidate {
         self.edits.is_empty()
     }
 
-    /// Whether every confusion undone reads a printed character as another:
-    /// none the OCR added or lost.
-    pub fn substitutions_only(&self) -> bool {
-        self.edits
-            .iter()
-            .all(|e| e.rendering != NOISE_EDIT && !is_drop(e.rendering))
-    }
-
     /// Whether the candidate is a compound only the relaxed search finds
     /// ([`Limits::any_head`]).
     pub fn has_unmarked_head(&self) -> bool {
@@ -125,12 +117,13 @@ pub struct Limits {
     /// Once a reading is found, readings dearer than it by more than this are
     /// not explored: the context could never make up the difference.
     pub beam: f32,
-    /// Whether any word the corpus has, of [`RELAXED_HEAD_CHARS`] or more,
-    /// may open a compound of two parts, not only the forms hunspell-sv marks
-    /// for it: the dictionary marks few ("tolk" + "försörjning"), and Swedish
-    /// writes new compounds freely. Priced in `correct::compound_log_p`; it
-    /// makes far more restarts than the marked heads, so it is meant for
-    /// words the strict search finds nothing for.
+    /// Whether any common word of [`RELAXED_HEAD_CHARS`] or more may open a
+    /// compound of two parts, not only the forms hunspell-sv marks for it:
+    /// the dictionary marks few ("tolk" + "försörjning"), and Swedish writes
+    /// new compounds freely. Misprints only, no letters lost or added. Priced
+    /// in `correct::compound_log_p`; it makes far more restarts than the
+    /// marked heads, so it is meant for words the strict search finds
+    /// nothing for.
     pub any_head: bool,
 }
 
@@ -244,7 +237,12 @@ impl<D: AsRef<[u8]>> Walk<'_, D> {
         }
         if pos < self.observed.len() {
             self.identity(node, pos, out, cost, part_start);
-            self.noise(node, pos, out, cost, part_start);
+            // In the relaxed search misprints only: with a letter lost or a
+            // mark dropped, any two words would do ("stimuleras.Samtliga",
+            // "S-venska" as "ävenska").
+            if !self.limits.any_head {
+                self.noise(node, pos, out, cost, part_start);
+            }
         }
         if self.edits.len() < self.limits.max_edits {
             self.confusions(node, pos, out, cost, part_start);
@@ -290,10 +288,9 @@ impl<D: AsRef<[u8]>> Walk<'_, D> {
             && char_count(rest) >= MIN_PART_CHARS;
         let relaxed = first
             && self.limits.any_head
-            && entry.flags & flags::WORD != 0
-            && entry.count > 0
             && part_chars >= RELAXED_HEAD_CHARS
-            && char_count(rest) >= RELAXED_REST_CHARS;
+            && char_count(rest) >= RELAXED_REST_CHARS
+            && self.opens_relaxed(&entry, pos);
         // A relaxed compound is two parts: no further restart after its head.
         if (marked || relaxed)
             && self.parts.len() + 2 <= self.limits.max_parts
@@ -306,8 +303,34 @@ impl<D: AsRef<[u8]>> Walk<'_, D> {
             let root = self.fst.root();
             let start = self.form.len();
             self.step(root, pos, Output::zero(), cost, start);
+            // hunspell's SIMPLIFIEDTRIPLE: of three like letters at the
+            // junction one is not written ("blankett" + "tillverkare" is
+            // "blankettillverkare"). The next part starts with it unprinted.
+            if let [.., a, b] = self.form[..]
+                && a == b
+                && a.is_ascii_alphabetic()
+                && let Some((child, out)) = follow(self.fst, root, &[a], Output::zero())
+            {
+                self.step(child, pos, out, cost, start);
+            }
             self.parts.pop();
         }
+    }
+
+    /// Whether `entry`, reached having consumed `pos` observed bytes, may open
+    /// a compound in the relaxed search ([`Limits::any_head`]): a common word,
+    /// no name or abbreviation. A first part read as printed is the word the
+    /// writer wrote; one with a misprint undone must be one the corpus has,
+    /// and not undo a word ("smitt" in "smittutbrott" is no "smått").
+    fn opens_relaxed(&self, entry: &Entry, pos: usize) -> bool {
+        let common = entry.flags & flags::WORD != 0
+            && entry.flags & (flags::PROPER | flags::UPPER | flags::NOSUGGEST) == 0;
+        common
+            && (self.edits.is_empty()
+                || (entry.count > 0
+                    && !self.fst.get(&self.observed[..pos]).is_some_and(|printed| {
+                        (self.decode)(printed.value()).flags & flags::WORD != 0
+                    })))
     }
 
     /// Whether the parts so far open with one hunspell-sv does not mark as a
@@ -411,7 +434,7 @@ impl<D: AsRef<[u8]>> Walk<'_, D> {
         // nouns in -å inflect ("angående" printed "angende", "nivåer"
         // "niver", "förståelse" "förstelse"), and last in a word after a vowel
         // ("Umeå" printed "Ume", "Luleå"); ä and ö seldom stand there.
-        let first_drop = !self.edits.iter().any(|e| is_drop(e.rendering));
+        let first_drop = !self.limits.any_head && !self.edits.iter().any(|e| is_drop(e.rendering));
         let after_vowel = ends_in_vowel(&self.observed[..pos]);
         let vowel_next = starts_with_vowel(rest);
         let drop_allowed = |truth: char| {
@@ -626,14 +649,20 @@ mod tests {
     }
 
     #[test]
-    fn the_relaxed_search_opens_two_part_compounds_with_any_counted_word() {
+    fn the_relaxed_search_opens_two_part_compounds_with_any_common_word() {
         const WE: u8 = flags::WORD | flags::END;
         let fst = counted_lexicon(&[
             ("tolk", W, 26),
             ("in", W, 900),
             ("tolkar", W, 0),
+            ("tälj", W, 0),
+            ("smitt", W, 0),
+            ("smått", W, 12),
+            ("telecom", W | flags::PROPER, 5),
             ("försörjning", WE, 197),
             ("förhandling", W, 90),
+            ("utbrottet", WE, 50),
+            ("anställda", WE, 300),
             ("år", WE, 5000),
             ("stöd", W | flags::BEGIN | flags::MIDDLE, 800),
         ]);
@@ -654,11 +683,28 @@ mod tests {
         assert_eq!(c.len(), 1);
         assert_eq!(c[0].form, "tolkförsörjning");
         assert!(c[0].has_unmarked_head());
-        // A last part not marked as one.
+        // A last part not marked as one; a short first part, a short rest.
         assert!(forms_within(&fst, "tolkforhandling", relaxed).is_empty());
-        // A short first part, a short rest, a first part the corpus lacks.
         assert!(forms_within(&fst, "inforsörjning", relaxed).is_empty());
-        assert!(forms_within(&fst, "tolkarforsörjning", relaxed).is_empty());
+        // A first part read as printed may be any common word; one with a
+        // misprint undone must be counted in the corpus and no word as
+        // printed; no name.
+        assert_eq!(
+            forms_within(&fst, "tolkarforsörjning", relaxed),
+            ["tolkarförsörjning"]
+        );
+        assert!(forms_within(&fst, "taljforsörjning", relaxed).is_empty());
+        assert_eq!(
+            forms_within(&fst, "smittutbrottet", relaxed),
+            ["smittutbrottet"]
+        );
+        assert_eq!(
+            forms_within(&fst, "sm#ttutbrottet", relaxed),
+            ["småttutbrottet"]
+        );
+        assert!(forms_within(&fst, "telecomanstallda", relaxed).is_empty());
+        // No letters lost or added.
+        assert!(forms_within(&fst, "tolk.forsörjning", relaxed).is_empty());
         // Two parts, no more.
         assert!(forms_within(&fst, "tolkstödforsörjning", relaxed).is_empty());
         assert_eq!(
@@ -675,6 +721,17 @@ mod tests {
             relaxed,
         );
         assert!(!marked[0].has_unmarked_head());
+    }
+
+    #[test]
+    fn a_junction_of_three_like_letters_is_written_with_two() {
+        let fst = lexicon(&[("blankett", WB), ("tillverkare", WB), ("tåg", WB)]);
+        assert_eq!(forms(&fst, "blankettillverkare"), ["blankettillverkare"]);
+        let fst = lexicon(&[("natt", WB), ("tåg", WB)]);
+        assert_eq!(forms(&fst, "nattag"), ["nattåg"]);
+        // Only where the letters are alike.
+        let fst = lexicon(&[("natt", WB), ("såg", WB)]);
+        assert!(forms(&fst, "nattag").is_empty());
     }
 
     #[test]
