@@ -109,6 +109,11 @@ pub fn is_number(word: &str) -> bool {
             .all(|&c| c.is_ascii_digit() || c == b',' || c == b'.')
 }
 
+/// Whether `word` is a year as [`YEAR`] counts them.
+fn is_year(word: &str) -> bool {
+    word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()) && ("1500"..="2099").contains(&word)
+}
+
 /// Whether `word` is numbers joined by dashes or slashes ("10–15", "2006/07").
 fn is_number_span(word: &str) -> bool {
     word.starts_with(|c: char| c.is_ascii_digit())
@@ -322,11 +327,22 @@ fn split_chunk(chunk: &str, offset: usize) -> Token<'_> {
     }
 }
 
-/// The key a word has in the language model: lower case, numbers as `<num>`
-/// (ranges and spans of numbers too: "10–15 år", "16-64 år", "2006/07").
+/// The language-model key of a number ("600", "3,5"; ranges and spans of
+/// numbers too: "10–15 år", "16-64 år", "2006/07").
+pub const NUMBER: &str = "<num>";
+
+/// The language-model key of a year written with four digits, 1500 to 2099:
+/// its context differs from other numbers' ("år 2001", "det är 200"), and
+/// Swedish writes other numbers of four digits with a space ("2 000").
+pub const YEAR: &str = "<year>";
+
+/// The key a word has in the language model: lower case, years as [`YEAR`],
+/// other numbers as [`NUMBER`].
 pub fn lm_key(word: &str) -> Cow<'_, str> {
-    if is_number(word) || is_number_span(word) {
-        Cow::Borrowed("<num>")
+    if is_year(word) {
+        Cow::Borrowed(YEAR)
+    } else if is_number(word) || is_number_span(word) {
+        Cow::Borrowed(NUMBER)
     } else if word.chars().any(char::is_uppercase) {
         Cow::Owned(word.to_lowercase())
     } else {
@@ -444,6 +460,12 @@ mod tests {
         assert!(!is_number("3,"));
         assert!(!is_number("f6r"));
         assert_eq!(lm_key("600"), "<num>");
+        assert_eq!(lm_key("2001"), "<year>");
+        assert_eq!(lm_key("1995"), "<year>");
+        assert_eq!(lm_key("2150"), "<num>");
+        assert_eq!(lm_key("1200"), "<num>");
+        assert_eq!(lm_key("20011"), "<num>");
+        assert_eq!(lm_key("1995/96"), "<num>");
         assert_eq!(lm_key("10–15"), "<num>");
         assert_eq!(lm_key("2006/07"), "<num>");
         assert_eq!(lm_key("A4-ark"), "a4-ark");

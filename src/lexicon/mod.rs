@@ -426,8 +426,8 @@ impl Lexicon {
     }
 
     /// Looks up a lower-case word form (embedded and user words merged). The
-    /// language-model keys `<s>`, `<q>` and `<num>` are stored too, with no flags, for
-    /// their corpus counts.
+    /// language-model keys `<s>`, `<q>`, `<num>` and `<year>` are stored too, with no
+    /// flags, for their corpus counts.
     pub fn get(&self, lower: &str) -> Option<Entry> {
         let mut found: Option<Entry> = None;
         for fst in &self.fsts {
@@ -647,7 +647,7 @@ impl Lexicon {
 
     /// How often the language-model key occurs in the context corpus (`<s>`: the
     /// number of sentence starts counted, `<q>`: of quotation ends, `<num>`:
-    /// numbers).
+    /// numbers, `<year>`: years).
     pub fn count(&self, key: &str) -> u32 {
         if key.as_bytes().contains(&format::PAIR_SEP) {
             return 0; // not a key; would read a pair
@@ -666,8 +666,8 @@ impl Lexicon {
     /// user words if any (same keys and value packing). Walk them node by node
     /// (`fst::raw::Node`, its transitions and outputs) and decode the value of a
     /// final state with [`Entry::from_value`]; a form may be in both, merge with
-    /// OR of the flags. Forbidden forms are in none of them; `<s>`, `<q>` and `<num>` are
-    /// in the embedded one with no flags.
+    /// OR of the flags. Forbidden forms are in none of them; `<s>`, `<q>`, `<num>` and
+    /// `<year>` are in the embedded one with no flags.
     pub fn fsts(&self) -> &[FormFst] {
         &self.fsts
     }

@@ -321,7 +321,8 @@ fn main() -> Res<()> {
         tokenise::SENTENCE_START,
         tokenise::SENTENCE_END,
         tokenise::QUOTE_END,
-        "<num>",
+        tokenise::NUMBER,
+        tokenise::YEAR,
     ] {
         entries.insert(key.to_string(), (0, count_of(key)));
     }
@@ -343,7 +344,7 @@ fn main() -> Res<()> {
             0.0
         };
         let p = if k.starts_with('<') {
-            c / total // <s>, </s>, <q>, <num>: the corpus alone knows them
+            c / total // <s>, </s>, <q>, <num>, <year>: the corpus alone knows them
         } else {
             CORPUS_WEIGHT * c / total + (1.0 - CORPUS_WEIGHT) * wf
         };
