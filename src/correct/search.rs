@@ -179,6 +179,11 @@ struct Walk<'a, D: AsRef<[u8]>> {
     parts: Vec<Part>,
     identities: [u8; 3],
     noise: f32,
+    /// Whether a letter the writer left out at a junction of three like
+    /// letters has been put back (SIMPLIFIEDTRIPLE): no dropped letter is put
+    /// back after it, or two free letters would make a word of almost
+    /// anything ("knappcellsbatterier" as "cell" + "l" + "ös").
+    restored: bool,
     /// The dearest path still worth exploring (see [`Limits::beam`]).
     bound: f32,
     out: Vec<Candidate>,
@@ -206,6 +211,7 @@ pub fn search<D: AsRef<[u8]>>(
         parts: Vec::new(),
         identities: [0; 3],
         noise: 0.0,
+        restored: false,
         bound: limits.max_cost,
         out: Vec::new(),
     };
@@ -305,13 +311,20 @@ impl<D: AsRef<[u8]>> Walk<'_, D> {
             self.step(root, pos, Output::zero(), cost, start);
             // hunspell's SIMPLIFIEDTRIPLE: of three like letters at the
             // junction one is not written ("blankett" + "tillverkare" is
-            // "blankettillverkare"). The next part starts with it unprinted.
+            // "blankettillverkare"). The next part starts with it unprinted;
+            // where the third is printed, the plain restart reads it. Only
+            // after a first part the dictionary marks, once a word.
             if let [.., a, b] = self.form[..]
                 && a == b
                 && a.is_ascii_alphabetic()
+                && marked
+                && !self.restored
+                && self.observed.get(pos) != Some(&a)
                 && let Some((child, out)) = follow(self.fst, root, &[a], Output::zero())
             {
+                self.restored = true;
                 self.step(child, pos, out, cost, start);
+                self.restored = false;
             }
             self.parts.pop();
         }
@@ -434,7 +447,9 @@ impl<D: AsRef<[u8]>> Walk<'_, D> {
         // nouns in -å inflect ("angående" printed "angende", "nivåer"
         // "niver", "förståelse" "förstelse"), and last in a word after a vowel
         // ("Umeå" printed "Ume", "Luleå"); ä and ö seldom stand there.
-        let first_drop = !self.limits.any_head && !self.edits.iter().any(|e| is_drop(e.rendering));
+        let first_drop = !self.limits.any_head
+            && !self.restored
+            && !self.edits.iter().any(|e| is_drop(e.rendering));
         let after_vowel = ends_in_vowel(&self.observed[..pos]);
         let vowel_next = starts_with_vowel(rest);
         let drop_allowed = |truth: char| {
@@ -732,6 +747,10 @@ mod tests {
         // Only where the letters are alike.
         let fst = lexicon(&[("natt", WB), ("såg", WB)]);
         assert!(forms(&fst, "nattag").is_empty());
+        // No dropped letter put back after the restored one: "cell" + "l" +
+        // "ö" + "s" would make "lös" of a linking s.
+        let fst = lexicon(&[("cell", WB), ("lös", WB), ("batterier", WB)]);
+        assert!(forms(&fst, "cellsbatterier").is_empty());
     }
 
     #[test]
