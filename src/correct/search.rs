@@ -600,6 +600,13 @@ mod tests {
     }
 
     fn forms_within(fst: &Fst<Vec<u8>>, observed: &str, limits: Limits) -> Vec<String> {
+        candidates(fst, observed, limits)
+            .into_iter()
+            .map(|c| c.form)
+            .collect()
+    }
+
+    fn candidates(fst: &Fst<Vec<u8>>, observed: &str, limits: Limits) -> Vec<Candidate> {
         search(
             fst,
             &decode,
@@ -608,9 +615,6 @@ mod tests {
             &Channel::default(),
             limits,
         )
-        .into_iter()
-        .map(|c| c.form)
-        .collect()
     }
 
     #[test]
@@ -687,14 +691,7 @@ mod tests {
         };
         // hunspell-sv does not mark "tolk" as a first part.
         assert!(forms(&fst, "tolkforsörjning").is_empty());
-        let c = search(
-            &fst,
-            &decode,
-            "tolkforsörjning",
-            Slot::Alone,
-            &Channel::default(),
-            relaxed,
-        );
+        let c = candidates(&fst, "tolkforsörjning", relaxed);
         assert_eq!(c.len(), 1);
         assert_eq!(c[0].form, "tolkförsörjning");
         assert!(c[0].has_unmarked_head());
@@ -727,15 +724,7 @@ mod tests {
             ["stödförsörjning"]
         );
         // The marked compounds are no relaxed ones.
-        let marked = search(
-            &fst,
-            &decode,
-            "stödforsörjning",
-            Slot::Alone,
-            &Channel::default(),
-            relaxed,
-        );
-        assert!(!marked[0].has_unmarked_head());
+        assert!(!candidates(&fst, "stödforsörjning", relaxed)[0].has_unmarked_head());
     }
 
     #[test]
