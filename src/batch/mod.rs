@@ -646,7 +646,7 @@ const BATCH: usize = 2048;
 /// called (from the worker threads) as each document finishes.
 ///
 /// Memory does not grow with the number of documents beyond the plan itself:
-/// jobs are processed [`BATCH`] at a time and their report entries written
+/// jobs are processed `BATCH` at a time and their report entries written
 /// out before the next.
 ///
 /// Fails only for problems of the whole run: OUT cannot be created, the

@@ -117,7 +117,7 @@ pub struct Limits {
     /// Once a reading is found, readings dearer than it by more than this are
     /// not explored: the context could never make up the difference.
     pub beam: f32,
-    /// Whether any common word of [`RELAXED_HEAD_CHARS`] or more may open a
+    /// Whether any common word of three letters or more may open a
     /// compound of two parts, not only the forms hunspell-sv marks for it:
     /// the dictionary marks few ("tolk" + "försörjning"), and Swedish writes
     /// new compounds freely. Misprints only, no letters lost or added. Priced
