@@ -703,14 +703,23 @@ impl<'l> Corrector<'l> {
         // lost letters of ("P" for "På", "s" for "så"); only i, å and ö are
         // one-letter words.
         let lone_letter = lower.chars().count() == 1 && !matches!(&*lower, "i" | "å" | "ö");
+        // Where the lexicon's own compounds give nothing (the relaxed search
+        // runs only then), the marks may still be read as letters.
+        let nothing_marked = cands.iter().all(Candidate::has_unmarked_head);
+        let respelled = if nothing_marked {
+            self.respelling(seg)
+        } else {
+            None
+        };
         // The relaxed compounds are the least sure readings: not for a capital
         // inside a sentence, most often a name's ("Fégerstam"), nor for
         // capitals, nor where the marks alone can be read ("utanférska" is
         // "utanförska", not "utan" + "färska").
-        let relaxed = cands.iter().any(Candidate::has_unmarked_head)
+        let relaxed = !cands.is_empty()
+            && nothing_marked
             && !case::is_all_caps(seg)
             && (sentence_start || !case::starts_upper(seg))
-            && self.respelling(seg).is_none();
+            && respelled.is_none();
         let mut out: Vec<(Reading, Option<&Candidate>)> = cands
             .iter()
             .filter(|c| !(lone_letter && c.is_identity()))
@@ -725,9 +734,7 @@ impl<'l> Corrector<'l> {
             for r in self.initial_capital_s(seg, slot, place) {
                 out.push((r, None));
             }
-            if cands.iter().all(Candidate::has_unmarked_head)
-                && let Some((text, undone, kind)) = self.respelling(seg)
-            {
+            if let Some((text, undone, kind)) = respelled {
                 // Priced like the word as printed, plus the confusions undone.
                 let mut r = self.unknown(&text);
                 r.emission = printed_emission + undone;

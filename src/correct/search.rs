@@ -102,7 +102,14 @@ impl Candidate {
 /// Whether `parts` make a compound whose first part hunspell-sv does not mark
 /// as one: only the relaxed search ([`Limits::any_head`]) builds such.
 pub fn unmarked_head(parts: &[Part]) -> bool {
-    parts.len() > 1 && parts[0].entry.flags & flags::BEGIN == 0
+    parts.len() > 1 && opens_unmarked(parts)
+}
+
+/// Whether the first of `parts` lacks hunspell-sv's mark of a first part.
+fn opens_unmarked(parts: &[Part]) -> bool {
+    parts
+        .first()
+        .is_some_and(|p| p.entry.flags & flags::BEGIN == 0)
 }
 
 /// Bounds on the search.
@@ -349,9 +356,7 @@ impl<D: AsRef<[u8]>> Walk<'_, D> {
     /// Whether the parts so far open with one hunspell-sv does not mark as a
     /// compound's first part (the relaxed search's, [`Limits::any_head`]).
     fn after_unmarked_head(&self) -> bool {
-        self.parts
-            .first()
-            .is_some_and(|p| p.entry.flags & flags::BEGIN == 0)
+        opens_unmarked(&self.parts)
     }
 
     fn emit(&mut self, entry: Entry) {
