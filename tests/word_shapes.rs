@@ -46,6 +46,13 @@ const CASES: &[(&str, &str)] = &[
         "Det gäller utanférska och lattillampat regelverk.",
         "Det gäller utanförska och lättillämpat regelverk.",
     ),
+    // A word as printed that splits into a first part the dictionary does not
+    // mark and a last part stands against the misprints of the lexicon's own
+    // compounds ("korts" + "ansökningar", not "körts").
+    (
+        "Antalet ID-kortsansökningar ökade.",
+        "Antalet ID-kortsansökningar ökade.",
+    ),
     // A capital S between a capital initial and a small letter is the OCR's
     // ö, as one after a small letter is ("fSr").
     (

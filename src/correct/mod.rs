@@ -350,27 +350,34 @@ impl<'l> Corrector<'l> {
             let seg = seg.into_owned();
             let cands = c.fetch(&seg, slot);
             let printed = diacritics_in(&seg);
-            let known = cands.iter().any(Candidate::is_identity);
-            let seen = &mut c.seen[slot as usize];
             // Compounds only the relaxed search finds are too uncertain to
             // teach the channel.
-            if cands.iter().all(Candidate::has_unmarked_head) || (known && cands.len() == 1) {
-                let printed = cands
+            let teaching: Readings = if cands.iter().any(Candidate::has_unmarked_head) {
+                cands
                     .iter()
-                    .find(|c| c.is_identity())
-                    .map_or(printed, |c| c.identities);
+                    .filter(|c| !c.has_unmarked_head())
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .into()
+            } else {
+                cands.clone()
+            };
+            let known = teaching.iter().any(Candidate::is_identity);
+            let seen = &mut c.seen[slot as usize];
+            if teaching.is_empty() || (known && teaching.len() == 1) {
+                let printed = teaching.first().map_or(printed, |c| c.identities);
                 for (d, k) in printed.into_iter().enumerate() {
                     settled.identity[d] += n * f32::from(k);
                 }
                 seen.insert(seg, cands);
             } else {
                 let unknown = (!known).then(|| chars::word_cost(&seg) + LOWER_OOV_COST);
-                seen.insert(seg.clone(), cands.clone());
+                seen.insert(seg.clone(), cands);
                 doubts.push((
                     first_eight(&seg),
                     seg,
                     Doubt {
-                        cands,
+                        cands: teaching,
                         unknown,
                         printed,
                         n,
@@ -724,7 +731,9 @@ impl<'l> Corrector<'l> {
             .iter()
             .filter(|c| !(lone_letter && c.is_identity()))
             .filter(|c| fits_capitals(c, seg, &lower))
-            .filter(|c| relaxed || !c.has_unmarked_head())
+            // The word as printed read as a relaxed compound, beside
+            // misprints of the lexicon's own: no change to weigh.
+            .filter(|c| relaxed || !c.has_unmarked_head() || (c.is_identity() && !nothing_marked))
             .map(|c| (self.reading(c, seg, sentence_start), Some(c)))
             .collect();
         if !out.iter().any(|(r, _)| r.identity) {
@@ -1666,13 +1675,24 @@ fn search_all(lexicon: &Lexicon, lower: &str, slot: Slot) -> Readings {
         all
     };
     let mut all = search_with(limits);
-    if all.is_empty() && !known && slot == Slot::Alone {
-        // Nothing in the lexicon's own compounds: try any word as the first
-        // part ("tolkforsörjning": "tolk" + "försörjning").
-        all = search_with(Limits {
-            any_head: true,
-            ..limits
-        });
+    if !known && matches!(slot, Slot::Alone | Slot::Tail) {
+        if all.is_empty() && slot == Slot::Alone {
+            // Nothing in the lexicon's own compounds: try any word as the
+            // first part ("tolkforsörjning": "tolk" + "försörjning").
+            all = search_with(Limits {
+                any_head: true,
+                ..limits
+            });
+        } else if !all.iter().any(Candidate::is_identity) {
+            // Misprints of the lexicon's compounds only: the word as printed
+            // may still be a compound the dictionary does not mark
+            // ("kortsansökningar" is "korts" + "ansökningar", not "körts").
+            all.extend(search_with(Limits {
+                any_head: true,
+                max_edits: 0,
+                ..limits
+            }));
+        }
     }
     if slot == Slot::Numbered {
         all.retain(|c| fits_numbered(lexicon, c));
