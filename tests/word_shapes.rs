@@ -53,6 +53,12 @@ const CASES: &[(&str, &str)] = &[
         "Antalet ID-kortsansökningar ökade.",
         "Antalet ID-kortsansökningar ökade.",
     ),
+    // Such a reading leaves the word one the lexicon lacks, priced as a name
+    // where it has a capital: not "Kål" + "längen", "Lång" + "ängen".
+    (
+        "Vi åkte förbi. Kallängen är en ort. Lingängen ligger nära.",
+        "Vi åkte förbi. Kallängen är en ort. Lingängen ligger nära.",
+    ),
     // A capital S between a capital initial and a small letter is the OCR's
     // ö, as one after a small letter is ("fSr").
     (

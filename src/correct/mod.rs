@@ -710,8 +710,8 @@ impl<'l> Corrector<'l> {
         // lost letters of ("P" for "På", "s" for "så"); only i, å and ö are
         // one-letter words.
         let lone_letter = lower.chars().count() == 1 && !matches!(&*lower, "i" | "å" | "ö");
-        // Where the lexicon's own compounds give nothing (the relaxed search
-        // runs only then), the marks may still be read as letters.
+        // Where the lexicon's own compounds give nothing, the marks may still
+        // be read as letters.
         let nothing_marked = cands.iter().all(Candidate::has_unmarked_head);
         let respelled = if nothing_marked {
             self.respelling(seg)
@@ -756,8 +756,30 @@ impl<'l> Corrector<'l> {
             .iter()
             .any(|c| c.is_identity() && (c.parts.len() == 1 || c.has_unmarked_head()))
         {
+            // Half as much where the word as printed is only a relaxed
+            // compound beside misprints of marked ones: a guess, not a word
+            // the lexicon holds, and the misprints are often right
+            // ("smartbehandling" is "smärtbehandling", not "smart" + ...).
+            let keep =
+                if nothing_marked || cands.iter().any(|c| c.is_identity() && c.parts.len() == 1) {
+                    KEEP_COST
+                } else {
+                    KEEP_COST / 2.0
+                };
             for (r, _) in out.iter_mut().filter(|(r, _)| !r.identity) {
-                r.emission += KEEP_COST;
+                r.emission += keep;
+            }
+            // Read as printed only as a relaxed compound, beside misprints of
+            // the marked ones, the word is still one the lexicon lacks, and
+            // priced as such too: a name first in a sentence ("Kallängen") is
+            // no "kal" + "längen".
+            if !nothing_marked
+                && out
+                    .iter()
+                    .filter(|(r, _)| r.identity)
+                    .all(|(_, c)| c.is_some_and(Candidate::has_unmarked_head))
+            {
+                out.push((self.unknown(seg), None));
             }
         }
         let best = out
@@ -1684,9 +1706,10 @@ fn search_all(lexicon: &Lexicon, lower: &str, slot: Slot) -> Readings {
                 ..limits
             });
         } else if !all.iter().any(Candidate::is_identity) {
-            // Misprints of the lexicon's compounds only: the word as printed
-            // may still be a compound the dictionary does not mark
-            // ("kortsansökningar" is "korts" + "ansökningar", not "körts").
+            // Misprints of the lexicon's compounds only (or, after a hyphen,
+            // nothing): the word as printed may still be a compound the
+            // dictionary does not mark ("kortsansökningar" is "korts" +
+            // "ansökningar", not "körts").
             all.extend(search_with(Limits {
                 any_head: true,
                 max_edits: 0,
