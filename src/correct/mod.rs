@@ -756,29 +756,22 @@ impl<'l> Corrector<'l> {
             .iter()
             .any(|c| c.is_identity() && (c.parts.len() == 1 || c.has_unmarked_head()))
         {
-            // Half as much where the word as printed is only a relaxed
-            // compound beside misprints of marked ones: a guess, not a word
-            // the lexicon holds, and the misprints are often right
-            // ("smartbehandling" is "smärtbehandling", not "smart" + ...).
-            let keep =
-                if nothing_marked || cands.iter().any(|c| c.is_identity() && c.parts.len() == 1) {
-                    KEEP_COST
-                } else {
-                    KEEP_COST / 2.0
-                };
+            // The word as printed read only as a relaxed compound, beside
+            // misprints of marked ones (see `search_all`): a guess, not a word
+            // the lexicon holds. The misprints pay half as much to stand
+            // against it, being often right ("smartbehandling" is
+            // "smärtbehandling", not "smart" + ...), and the word stays one the
+            // lexicon lacks too, priced as such: a name first in a sentence
+            // ("Kallängen") is no "kal" + "längen".
+            let guessed = !nothing_marked
+                && cands
+                    .iter()
+                    .any(|c| c.is_identity() && c.has_unmarked_head());
+            let keep = if guessed { KEEP_COST / 2.0 } else { KEEP_COST };
             for (r, _) in out.iter_mut().filter(|(r, _)| !r.identity) {
                 r.emission += keep;
             }
-            // Read as printed only as a relaxed compound, beside misprints of
-            // the marked ones, the word is still one the lexicon lacks, and
-            // priced as such too: a name first in a sentence ("Kallängen") is
-            // no "kal" + "längen".
-            if !nothing_marked
-                && out
-                    .iter()
-                    .filter(|(r, _)| r.identity)
-                    .all(|(_, c)| c.is_some_and(Candidate::has_unmarked_head))
-            {
+            if guessed {
                 out.push((self.unknown(seg), None));
             }
         }
