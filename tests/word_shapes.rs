@@ -134,6 +134,18 @@ const CASES: &[(&str, &str)] = &[
         "Vi fick en sektorévergripande plan i dag.",
         "Vi fick en sektorövergripande plan i dag.",
     ),
+    // Also where the lexicon offers only misprints of its words for it: not
+    // "Fårö" + "planerat", and "ansékan" is no word's misprint at all.
+    (
+        "Det var férplanerat och konsessionsansékan kom i dag.",
+        "Det var förplanerat och konsessionsansökan kom i dag.",
+    ),
+    // Each mark is read as the letter that spells the likelier word, though
+    // the document's é is most often ö.
+    (
+        "Det gäller férvaltningen och féreningen. Vi såg brottbekémpningen i dag.",
+        "Det gäller förvaltningen och föreningen. Vi såg brottbekämpningen i dag.",
+    ),
     (
         "Enligt Per Ekéus och Anna Wikrén i dag.",
         "Enligt Per Ekéus och Anna Wikrén i dag.",
