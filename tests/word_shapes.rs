@@ -185,6 +185,12 @@ const CASES: &[(&str, &str)] = &[
         "Avgiften för skolan/forskolan är 100 kronor/ar på sträckan Umea–Lulea, enligt GATT/WTO och a/b.txt.",
         "Avgiften för skolan/förskolan är 100 kronor/år på sträckan Umeå–Luleå, enligt GATT/WTO och a/b.txt.",
     ),
+    // So are words with what the OCR prints for a letter inside them; a
+    // slash between numbers or single letters still is no such joint.
+    (
+        "Det gäller l&n/regioner och biltullar/tr4ngselavgifter, och/e1ler 24/7 i 50 km/h.",
+        "Det gäller län/regioner och biltullar/trängselavgifter, och/eller 24/7 i 50 km/h.",
+    ),
     // An abbreviation with its period before a number, on the same line or
     // the next, is no misprint ("dir." is no "där.").
     (

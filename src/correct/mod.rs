@@ -2263,16 +2263,25 @@ fn is_acronym(w: &str) -> bool {
 /// Whether a token with a slash looks like words rather than a path or an
 /// address: at most three parts, each of letters (at least two) with at
 /// most one hyphen ("skolan/förskolan", "kronor/år", "bil-/vägavgifter";
-/// not "km/h", "a/b/c.txt" or "regeringens-politik-och-mal/x"). A path's
-/// tail after a line break is caught by its context (`sites`).
+/// not "km/h", "a/b/c.txt" or "regeringens-politik-och-mal/x"). Between
+/// two letters a part may have what the OCR prints for one ("l&n/regioner",
+/// "och/e1ler"). A path's tail after a line break is caught by its context
+/// (`sites`).
 fn slashed_words(tok: &Token<'_>) -> bool {
     let w = tok.word;
     !tok.lead.contains('/')
         && !tok.trail.contains('/')
         && w.split('/').count() <= 3
         && w.split('/').all(|part| {
-            part.chars().filter(|&c| is_letter(c)).count() >= 2
-                && part.chars().all(|c| is_letter(c) || c == '-')
+            let chars: Vec<char> = part.chars().collect();
+            let misprint = |i: usize| {
+                i > 0
+                    && chars.get(i + 1).is_some_and(|&c| is_letter(c))
+                    && is_letter(chars[i - 1])
+                    && renderings_of(chars[i]).next().is_some()
+            };
+            chars.iter().filter(|&&c| is_letter(c)).count() >= 2
+                && (0..chars.len()).all(|i| is_letter(chars[i]) || chars[i] == '-' || misprint(i))
                 && part.matches('-').count() <= 1
         })
 }
