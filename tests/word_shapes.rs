@@ -125,6 +125,12 @@ const CASES: &[(&str, &str)] = &[
     // the parliamentary corpus's "Vi bör" outweighs it, which already read
     // "Vi bor i Sverige" as "Vi bör" before the triples made "Vi bor här" so.)
     ("De bor h&r i dag.", "De bor här i dag."),
+    // A word printed with a small letter keeps it when read as a name's
+    // spelling: the gold text keeps capitalisation as written.
+    (
+        "Det gjordes av det danska naturvérdsverket. Vi får döda bjérn och lo i Jarfalla.",
+        "Det gjordes av det danska naturvårdsverket. Vi får döda björn och lo i Järfälla.",
+    ),
     // A name in capitals keeps its ampersand as it is.
     ("Han kom från AT&T i dag.", "Han kom från AT&T i dag."),
     // A word the lexicon lacks loses the marks printed for ö; an é where

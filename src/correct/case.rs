@@ -78,15 +78,19 @@ pub fn is_all_caps(observed: &str) -> bool {
 ///
 /// A mixed pattern is the OCR's doing more often than the printer's ("VAr" for
 /// "Vår"), so it is read as title case when the observed word starts with a
-/// capital: inner capitals survive only where the word is left as it was.
+/// capital: inner capitals survive only where the word is left as it was. A
+/// name (`proper`) gets its capital only where the OCR printed no letter
+/// first ("6rebro"): a small letter is the writer's ("det danska
+/// naturvårdsverket"), and the gold text keeps capitalisation as written.
 pub fn recase(form: &str, observed: &str, proper: bool) -> String {
     let observed = with_capital_i(observed);
     let upper_first = starts_upper(&observed);
+    let lower_first = observed.chars().next().is_some_and(char::is_lowercase);
     match case_of(&observed) {
         Case::Upper if form.chars().filter(|c| c.is_alphabetic()).count() > 1 => {
             form.to_uppercase()
         }
-        _ if upper_first || proper => capitalise(form),
+        _ if upper_first || (proper && !lower_first) => capitalise(form),
         _ => form.to_string(),
     }
 }
@@ -130,7 +134,8 @@ mod tests {
     fn recasing() {
         assert_eq!(recase("vår", "VAr", false), "Vår");
         assert_eq!(recase("järfälla", "Jarfilla", true), "Järfälla");
-        assert_eq!(recase("järfälla", "jarfalla", true), "Järfälla");
+        assert_eq!(recase("järfälla", "jarfalla", true), "järfälla");
+        assert_eq!(recase("örebro", "6rebro", true), "Örebro");
         assert_eq!(recase("örebro", "OREBRO", true), "ÖREBRO");
         assert_eq!(recase("för", "f6r", false), "för");
         assert_eq!(recase("i", "[", false), "I");
