@@ -163,6 +163,12 @@ const CASES: &[(&str, &str)] = &[
         "Det gäller alla 14-ariga elever i dag.",
         "Det gäller alla 14-åriga elever i dag.",
     ),
+    // There, too, any common word may open a compound the dictionary does
+    // not mark ("års" + "period", "timmars" + "gränsen").
+    (
+        "Det blev en 10-érsperiod med en 20-timmarsgrinsen i dag.",
+        "Det blev en 10-årsperiod med en 20-timmarsgränsen i dag.",
+    ),
     (
         "Det var under 90-talskrisen som det hände.",
         "Det var under 90-talskrisen som det hände.",

@@ -1721,10 +1721,11 @@ fn search_all(lexicon: &Lexicon, lower: &str, slot: Slot) -> Readings {
         all
     };
     let mut all = search_with(limits);
-    if !known && matches!(slot, Slot::Alone | Slot::Tail) {
-        if all.is_empty() && slot == Slot::Alone {
+    if !known && matches!(slot, Slot::Alone | Slot::Tail | Slot::Numbered) {
+        if all.is_empty() && slot != Slot::Tail {
             // Nothing in the lexicon's own compounds: try any word as the
-            // first part ("tolkforsörjning": "tolk" + "försörjning").
+            // first part ("tolkforsörjning": "tolk" + "försörjning"; after a
+            // number, "10-érsperiod").
             all = search_with(Limits {
                 any_head: true,
                 ..limits
