@@ -2193,9 +2193,14 @@ fn stray_letter(sites: &[Site<'_>], i: usize) -> bool {
     }
 }
 
-/// An empty segment or a number, which has no reading but itself.
+/// An empty segment, a number or a range of numbers ("25–64"), which has no
+/// reading but itself.
 fn unchangeable(seg: &str) -> bool {
-    seg.bytes().all(|b| b.is_ascii_digit())
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    match seg.split_once('–') {
+        Some((a, b)) => !a.is_empty() && !b.is_empty() && digits(a) && digits(b),
+        None => digits(seg),
+    }
 }
 
 /// A one-letter or all-capital prefix before a hyphen ("e-", "IT-", "EU-"),
@@ -2417,6 +2422,11 @@ mod tests {
         assert_eq!(
             segs("14-ariga-"),
             [("", "14", Slot::Head), ("-", "ariga", Slot::Head)]
+        );
+        // So does a range of numbers ("25–64-åringar").
+        assert_eq!(
+            segs("25–64-aringar"),
+            [("", "25–64", Slot::Head), ("-", "aringar", Slot::Numbered)]
         );
         assert_eq!(
             segs("A4-ark"),
