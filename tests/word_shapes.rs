@@ -126,10 +126,11 @@ const CASES: &[(&str, &str)] = &[
     // "Vi bor i Sverige" as "Vi bör" before the triples made "Vi bor här" so.)
     ("De bor h&r i dag.", "De bor här i dag."),
     // A word printed with a small letter keeps it when read as a name's
-    // spelling: the gold text keeps capitalisation as written.
+    // spelling: the gold text keeps capitalisation as written. Not a small l
+    // read as a capital I.
     (
-        "Det gjordes av det danska naturvérdsverket. Vi får döda bjérn och lo i Jarfalla.",
-        "Det gjordes av det danska naturvårdsverket. Vi får döda björn och lo i Järfälla.",
+        "Det gjordes av det danska naturvérdsverket. Vi får döda bjérn och lo i Jarfalla och lrak.",
+        "Det gjordes av det danska naturvårdsverket. Vi får döda björn och lo i Järfälla och Irak.",
     ),
     // A name in capitals keeps its ampersand as it is.
     ("Han kom från AT&T i dag.", "Han kom från AT&T i dag."),
@@ -197,11 +198,12 @@ const CASES: &[(&str, &str)] = &[
         "Avgiften för skolan/forskolan är 100 kronor/ar på sträckan Umea–Lulea, enligt GATT/WTO och a/b.txt.",
         "Avgiften för skolan/förskolan är 100 kronor/år på sträckan Umeå–Luleå, enligt GATT/WTO och a/b.txt.",
     ),
-    // So are words with what the OCR prints for a letter inside them; a
-    // slash between numbers or single letters still is no such joint.
+    // So are words with what the OCR prints for a letter between small
+    // letters; a slash between numbers or single letters, acronyms and short
+    // codes still is no such joint.
     (
-        "Det gäller l&n/regioner och biltullar/tr4ngselavgifter, och/e1ler 24/7 i 50 km/h.",
-        "Det gäller län/regioner och biltullar/trängselavgifter, och/eller 24/7 i 50 km/h.",
+        "Det gäller l&n/regioner och biltullar/tr4ngselavgifter, och/e1ler 24/7 i 50 km/h, R&D/FoU och k3a/k3b.",
+        "Det gäller län/regioner och biltullar/trängselavgifter, och/eller 24/7 i 50 km/h, R&D/FoU och k3a/k3b.",
     ),
     // An abbreviation with its period before a number, on the same line or
     // the next, is no misprint ("dir." is no "där.").

@@ -79,13 +79,17 @@ pub fn is_all_caps(observed: &str) -> bool {
 /// A mixed pattern is the OCR's doing more often than the printer's ("VAr" for
 /// "Vår"), so it is read as title case when the observed word starts with a
 /// capital: inner capitals survive only where the word is left as it was. A
-/// name (`proper`) gets its capital only where the OCR printed no letter
-/// first ("6rebro"): a small letter is the writer's ("det danska
-/// naturvårdsverket"), and the gold text keeps capitalisation as written.
+/// name (`proper`) keeps a small first letter: that is the writer's ("det
+/// danska naturvårdsverket"; the OCR prints a capital Ö as O, not o), and the
+/// gold text keeps capitalisation as written. But a small l read as I is the
+/// OCR's commonest capital misread as a small letter ("lrak" is "Irak").
 pub fn recase(form: &str, observed: &str, proper: bool) -> String {
     let observed = with_capital_i(observed);
     let upper_first = starts_upper(&observed);
-    let lower_first = observed.chars().next().is_some_and(char::is_lowercase);
+    let lower_first = match (observed.chars().next(), form.chars().next()) {
+        (Some(o), Some(f)) => o.is_lowercase() && !(o == 'l' && f == 'i'),
+        _ => false,
+    };
     match case_of(&observed) {
         Case::Upper if form.chars().filter(|c| c.is_alphabetic()).count() > 1 => {
             form.to_uppercase()
@@ -136,6 +140,9 @@ mod tests {
         assert_eq!(recase("järfälla", "Jarfilla", true), "Järfälla");
         assert_eq!(recase("järfälla", "jarfalla", true), "järfälla");
         assert_eq!(recase("örebro", "6rebro", true), "Örebro");
+        assert_eq!(recase("örebro", "orebro", true), "örebro");
+        assert_eq!(recase("irak", "lrak", true), "Irak");
+        assert_eq!(recase("irak", "irak", true), "irak");
         assert_eq!(recase("örebro", "OREBRO", true), "ÖREBRO");
         assert_eq!(recase("för", "f6r", false), "för");
         assert_eq!(recase("i", "[", false), "I");

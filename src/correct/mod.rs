@@ -2270,9 +2270,10 @@ fn is_acronym(w: &str) -> bool {
 /// address: at most three parts, each of letters (at least two) with at
 /// most one hyphen ("skolan/förskolan", "kronor/år", "bil-/vägavgifter";
 /// not "km/h", "a/b/c.txt" or "regeringens-politik-och-mal/x"). Between
-/// two letters a part may have what the OCR prints for one ("l&n/regioner",
-/// "och/e1ler"). A path's tail after a line break is caught by its context
-/// (`sites`).
+/// two small letters a part may have what the OCR prints for one
+/// ("l&n/regioner"); a digit only in a word of three letters or more
+/// ("och/e1ler", not the codes "k3a/k3b"). A path's tail after a line break
+/// is caught by its context (`sites`).
 fn slashed_words(tok: &Token<'_>) -> bool {
     let w = tok.word;
     !tok.lead.contains('/')
@@ -2280,13 +2281,15 @@ fn slashed_words(tok: &Token<'_>) -> bool {
         && w.split('/').count() <= 3
         && w.split('/').all(|part| {
             let chars: Vec<char> = part.chars().collect();
+            let letters = chars.iter().filter(|&&c| is_letter(c)).count();
             let misprint = |i: usize| {
                 i > 0
-                    && chars.get(i + 1).is_some_and(|&c| is_letter(c))
-                    && is_letter(chars[i - 1])
+                    && chars[i - 1].is_lowercase()
+                    && chars.get(i + 1).is_some_and(|c| c.is_lowercase())
+                    && (letters >= 3 || !chars[i].is_ascii_digit())
                     && renderings_of(chars[i]).next().is_some()
             };
-            chars.iter().filter(|&&c| is_letter(c)).count() >= 2
+            letters >= 2
                 && (0..chars.len()).all(|i| is_letter(chars[i]) || chars[i] == '-' || misprint(i))
                 && part.matches('-').count() <= 1
         })
