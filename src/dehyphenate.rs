@@ -129,12 +129,23 @@ fn decide(stem: &str, tail: &Token<'_>, corrector: &mut Corrector<'_>) -> Join {
     let abbreviation = last_segment.chars().all(char::is_alphabetic)
         && (chars == 1 || (chars <= 5 && last_segment.chars().all(char::is_uppercase)));
     let number = last_segment.chars().all(|c| c.is_ascii_digit());
+    let dropped = format!("{stem}{t}");
+    if chars == 1 && abbreviation {
+        // "e-" + "tjänster", "A-" + "kassan": a letter's hyphen is the word's
+        // own, unless only the word without it is one ("CDM-p-" +
+        // "rojektens", "(S-" + "venska)": a word split after its first
+        // letter).
+        let kept = format!("{stem}-{t}");
+        return if !corrector.is_stored(&kept) && known(&dropped, corrector) {
+            Join::Drop
+        } else {
+            Join::Keep
+        };
+    }
     if chars > 0 && (abbreviation || number) {
-        // "IT-" + "kommun", "e-" + "tjänster", "24-" + "timmars": the hyphen is
-        // the word's own.
+        // "IT-" + "kommun", "24-" + "timmars": the hyphen is the word's own.
         return Join::Keep;
     }
-    let dropped = format!("{stem}{t}");
     if MAYBE_CONJUNCTIONS.contains(&lower.as_str()) {
         return if corrector.is_stored(&dropped) {
             Join::Drop

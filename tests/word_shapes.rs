@@ -205,6 +205,13 @@ const CASES: &[(&str, &str)] = &[
         "Det gäller l&n/regioner och biltullar/tr4ngselavgifter, och/e1ler 24/7 i 50 km/h, R&D/FoU och k3a/k3b.",
         "Det gäller län/regioner och biltullar/trängselavgifter, och/eller 24/7 i 50 km/h, R&D/FoU och k3a/k3b.",
     ),
+    // A letter's hyphen at a line end is the word's own ("e-tjänster",
+    // "A-kassa"), unless only the joined word is one: a word split after its
+    // first letter.
+    (
+        "Det gäller CDM-p-\nrojektens mål och e-\ntjänster och en A-\nkassa och (b-\nlodcancer) i dag.",
+        "Det gäller CDM-projektens\nmål och e-tjänster\noch en A-kassa\noch (blodcancer)\ni dag.",
+    ),
     // An abbreviation with its period before a number, on the same line or
     // the next, is no misprint ("dir." is no "där.").
     (
