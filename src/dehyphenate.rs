@@ -130,13 +130,17 @@ fn decide(stem: &str, tail: &Token<'_>, corrector: &mut Corrector<'_>) -> Join {
         && (chars == 1 || (chars <= 5 && last_segment.chars().all(char::is_uppercase)));
     let number = last_segment.chars().all(|c| c.is_ascii_digit());
     let dropped = format!("{stem}{t}");
+    let kept = format!("{stem}-{t}");
     if chars == 1 && abbreviation {
         // "e-" + "tjänster", "A-" + "kassan": a letter's hyphen is the word's
         // own, unless only the word without it is one ("CDM-p-" +
         // "rojektens", "(S-" + "venska)": a word split after its first
-        // letter).
-        let kept = format!("{stem}-{t}");
-        return if !corrector.is_stored(&kept) && known(&dropped, corrector) {
+        // letter). A continuation that is a word keeps it ("u-" + "båtarnas",
+        // "s-" + "pass").
+        return if !corrector.is_stored(&kept)
+            && !corrector.is_known(t)
+            && known(&dropped, corrector)
+        {
             Join::Drop
         } else {
             Join::Keep
@@ -158,7 +162,6 @@ fn decide(stem: &str, tail: &Token<'_>, corrector: &mut Corrector<'_>) -> Join {
     }
     // Any two words can be joined with a hyphen, so only a form the lexicon
     // holds whole ("e-post") keeps it.
-    let kept = format!("{stem}-{t}");
     if corrector.is_stored(&kept) {
         return Join::Keep;
     }

@@ -198,19 +198,19 @@ const CASES: &[(&str, &str)] = &[
         "Avgiften för skolan/forskolan är 100 kronor/ar på sträckan Umea–Lulea, enligt GATT/WTO och a/b.txt.",
         "Avgiften för skolan/förskolan är 100 kronor/år på sträckan Umeå–Luleå, enligt GATT/WTO och a/b.txt.",
     ),
-    // So are words with what the OCR prints for a letter between small
-    // letters; a slash between numbers or single letters, acronyms and short
-    // codes still is no such joint.
+    // So are words with what the OCR prints for a letter after a small letter
+    // or a capital initial; a slash between numbers or single letters,
+    // acronyms and short codes still is no such joint.
     (
-        "Det gäller l&n/regioner och biltullar/tr4ngselavgifter, och/e1ler 24/7 i 50 km/h, R&D/FoU och k3a/k3b.",
-        "Det gäller län/regioner och biltullar/trängselavgifter, och/eller 24/7 i 50 km/h, R&D/FoU och k3a/k3b.",
+        "Det gäller l&n/regioner och biltullar/tr4ngselavgifter, och/e1ler G&vle/Sandviken, 24/7 i 50 km/h, R&D/FoU och k3a/k3b.",
+        "Det gäller län/regioner och biltullar/trängselavgifter, och/eller Gävle/Sandviken, 24/7 i 50 km/h, R&D/FoU och k3a/k3b.",
     ),
     // A letter's hyphen at a line end is the word's own ("e-tjänster",
     // "A-kassa"), unless only the joined word is one: a word split after its
-    // first letter.
+    // first letter; a continuation that is a word keeps it.
     (
-        "Det gäller CDM-p-\nrojektens mål och e-\ntjänster och en A-\nkassa och (b-\nlodcancer) i dag.",
-        "Det gäller CDM-projektens\nmål och e-tjänster\noch en A-kassa\noch (blodcancer)\ni dag.",
+        "Det gäller CDM-p-\nrojektens mål och e-\ntjänster och en A-\nkassa och (b-\nlodcancer) och u-\nbåtarnas väg.",
+        "Det gäller CDM-projektens\nmål och e-tjänster\noch en A-kassa\noch (blodcancer)\noch u-båtarnas\nväg.",
     ),
     // An abbreviation with its period before a number, on the same line or
     // the next, is no misprint ("dir." is no "där.").

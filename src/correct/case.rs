@@ -86,7 +86,7 @@ pub fn is_all_caps(observed: &str) -> bool {
 pub fn recase(form: &str, observed: &str, proper: bool) -> String {
     let observed = with_capital_i(observed);
     let upper_first = starts_upper(&observed);
-    let lower_first = match (observed.chars().next(), form.chars().next()) {
+    let written_small = match (observed.chars().next(), form.chars().next()) {
         (Some(o), Some(f)) => o.is_lowercase() && !(o == 'l' && f == 'i'),
         _ => false,
     };
@@ -94,7 +94,7 @@ pub fn recase(form: &str, observed: &str, proper: bool) -> String {
         Case::Upper if form.chars().filter(|c| c.is_alphabetic()).count() > 1 => {
             form.to_uppercase()
         }
-        _ if upper_first || (proper && !lower_first) => capitalise(form),
+        _ if upper_first || (proper && !written_small) => capitalise(form),
         _ => form.to_string(),
     }
 }

@@ -919,7 +919,9 @@ impl<'l> Corrector<'l> {
     /// A word the lexicon lacks, with the marks the OCR prints for å, ä and ö
     /// undone, and the cost of the confusions undone: a character Swedish
     /// words do not have ("é", "6", "#") between two letters is read as the
-    /// letter it most often stands for in this document ("sektorévergripande").
+    /// letter it most often stands for in this document ("sektorévergripande"),
+    /// or, where that costs less with the character model's price of the
+    /// spelling, as the letter that spells the likelier word.
     /// `None` when there is no such mark. A leading "II" before small letters
     /// is read "Il" ([`case::capital_i_ell`]). Not capitalised words: a name's é may
     /// be its own, its mark may stand for a rarer letter ("Fégerstam" for
@@ -2270,10 +2272,11 @@ fn is_acronym(w: &str) -> bool {
 /// address: at most three parts, each of letters (at least two) with at
 /// most one hyphen ("skolan/förskolan", "kronor/år", "bil-/vägavgifter";
 /// not "km/h", "a/b/c.txt" or "regeringens-politik-och-mal/x"). Between
-/// two small letters a part may have what the OCR prints for one
-/// ("l&n/regioner"); a digit only in a word of three letters or more
-/// ("och/e1ler", not the codes "k3a/k3b"). A path's tail after a line break
-/// is caught by its context (`sites`).
+/// two small letters, or a capital initial and a small letter, a part may
+/// have what the OCR prints for one ("l&n/regioner", "G&vle/Sandviken"); a
+/// digit only in a word of three letters or more ("och/e1ler", not the codes
+/// "k3a/k3b"); not inside capitals ("R&D/FoU"). A path's tail after a line
+/// break is caught by its context (`sites`).
 fn slashed_words(tok: &Token<'_>) -> bool {
     let w = tok.word;
     !tok.lead.contains('/')
@@ -2284,7 +2287,7 @@ fn slashed_words(tok: &Token<'_>) -> bool {
             let letters = chars.iter().filter(|&&c| is_letter(c)).count();
             let misprint = |i: usize| {
                 i > 0
-                    && chars[i - 1].is_lowercase()
+                    && (chars[i - 1].is_lowercase() || (i == 1 && chars[0].is_uppercase()))
                     && chars.get(i + 1).is_some_and(|c| c.is_lowercase())
                     && (letters >= 3 || !chars[i].is_ascii_digit())
                     && renderings_of(chars[i]).next().is_some()
