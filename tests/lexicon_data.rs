@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use ocrfix::lexicon::{Entry, Lexicon, flags};
+use ocrfix::lexicon::{Entry, Lexicon, flags, key_hash, pack_class};
 
 fn data_dir() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("dictionaries/data")
@@ -133,6 +133,24 @@ fn known_words_have_the_right_flags() {
     );
     // The marker is no count.
     assert_eq!(lex.count("här  "), 0);
+    // The confusable keys one å/ä/ö apart share a group, and the classes
+    // (word endings) after them are counted by key and by group.
+    let group = lex.confusable_group("bör").expect("bör is confusable");
+    assert_eq!(lex.confusable_group("bor"), Some(group));
+    assert_eq!(lex.confusable_group("kommun"), None);
+    let classes = lex.context_classes();
+    let before_as = |key: &str| classes.after_key(key_hash(key), pack_class("as"));
+    assert!(
+        before_as("bör") > 20 * before_as("bor").max(1),
+        "bör -as {}, bor -as {}",
+        before_as("bör"),
+        before_as("bor")
+    );
+    assert!(classes.after_group(group, pack_class("as")) >= before_as("bör"));
+    assert!(
+        u64::from(classes.occurrences(group))
+            >= u64::from(lex.count("bör")) + u64::from(lex.count("bor"))
+    );
     assert_eq!(
         lex.get("kommunen").map(|e| e.count),
         Some(lex.count("kommunen"))

@@ -13,6 +13,13 @@
 //!   ö away is another word of the corpus: "har" and "här", "in" and "än"), also
 //!   `"x y r"` to the count of the triple x, y, r, and `"r  "` (the key and two
 //!   separators) to 1, which marks the key as one whose triples are stored.
+//!   The confusable keys fall into *groups* (the keys linked by such a
+//!   letter: "far", "får", "för"). For these also counts by *context class*
+//!   (the ending of a word, see [`context_class`]), under keys that begin with
+//!   [`CLASS_MARK`] and a [`class_kind`] byte: `M` r the number of r's group
+//!   plus one, `R` r ` ` C how often r precedes a word of class C, `r` g ` ` C
+//!   the same summed over the keys of group g (its number in decimal), `G` g
+//!   how often the keys of group g occur.
 //! * `rules.fst`: `fst::Map` from a form to its hunspell COMPOUNDRULE flags:
 //!   bits 0..16 as a bare dictionary root, bits 16..32 as any form of such a root
 //!   (which counts only as the last part of a rule compound).
@@ -119,6 +126,71 @@ pub fn confusable_key(r: &str) -> Vec<u8> {
     k
 }
 
+/// The first byte of the context-class keys in `lm.fst` (no word key begins
+/// with it).
+pub const CLASS_MARK: u8 = 0x01;
+
+/// The kinds of context-class key in `lm.fst` (the byte after [`CLASS_MARK`]).
+pub mod class_kind {
+    /// `r`: the confusable key r's group number plus one.
+    pub const MEMBER: u8 = b'M';
+    /// `r C`: the confusable key r before a word of class C.
+    pub const RIGHT: u8 = b'R';
+    /// `g C`: a key of group g before a word of class C.
+    pub const RIGHT_GROUP: u8 = b'r';
+    /// `g`: the occurrences of the keys of group g.
+    pub const GROUP: u8 = b'G';
+}
+
+/// Letters of a word's ending that make its context class.
+const CLASS_ENDING: usize = 2;
+
+/// The context class of a language-model key: its last two letters ("en",
+/// "ar", "de": what Swedish inflection writes there, and so a rough part of
+/// speech), for a word of four letters or more. Shorter words and `<...>`
+/// keys have none: their pairs are frequent enough to count themselves, as
+/// are the most frequent longer words' ([`has_class`]). The language model
+/// falls back on the classes where a pair of a confusable word and the word
+/// after it is too rare to count: "får" or "för" before an unseen infinitive.
+pub fn context_class(key: &str) -> Option<&str> {
+    if key.starts_with('<') {
+        return None;
+    }
+    let mut starts = key.char_indices().rev().map(|(i, _)| i);
+    let ending = starts.nth(CLASS_ENDING - 1)?;
+    // Two letters more before the ending.
+    starts.nth(1)?;
+    Some(&key[ending..])
+}
+
+/// Share of the corpus (one word in this many) from which a word has no
+/// context class: the most frequent words ("till", "mellan", "eller") are
+/// counted in pairs well enough, and their endings say nothing of the words
+/// that share them.
+pub const CLASS_FREQUENT: u64 = 2000;
+
+/// Whether a key seen `count` times in a corpus of `total` words is counted
+/// by its [`context_class`] (rather than only in pairs).
+pub fn has_class(count: u64, total: u64) -> bool {
+    count.saturating_mul(CLASS_FREQUENT) < total
+}
+
+/// The `lm.fst` key of a context-class count: [`CLASS_MARK`], `kind`, then
+/// `a`, and ` b` when `b` is given. The generator builds the keys with it;
+/// the reader takes them apart ([`super::classes`]).
+#[allow(dead_code)]
+pub fn class_key(kind: u8, a: &str, b: Option<&str>) -> Vec<u8> {
+    let mut k = Vec::with_capacity(a.len() + b.map_or(0, |b| b.len() + 1) + 2);
+    k.push(CLASS_MARK);
+    k.push(kind);
+    k.extend_from_slice(a.as_bytes());
+    if let Some(b) = b {
+        k.push(PAIR_SEP);
+        k.extend_from_slice(b.as_bytes());
+    }
+    k
+}
+
 /// Bit of a rule flag in `rules.fst` values as a bare root; the bit for "any form
 /// of such a root" is this shifted left by [`RULE_ANY_SHIFT`].
 pub fn rule_bit(index: usize) -> u64 {
@@ -131,6 +203,15 @@ pub const RULE_ANY_SHIFT: u32 = 16;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn context_class_is_the_ending_of_a_long_word() {
+        assert_eq!(context_class("rätt"), Some("tt"));
+        assert_eq!(context_class("åtgärderna"), Some("na"));
+        assert_eq!(context_class("går"), None);
+        assert_eq!(context_class("<num>"), None);
+        assert_eq!(context_class(""), None);
+    }
 
     #[test]
     fn pack_round_trips() {

@@ -26,6 +26,7 @@
 //! * User word lists: [`Lexicon::with_user_words`].
 
 pub mod chars;
+mod classes;
 mod compound;
 pub mod context;
 pub mod english;
@@ -48,8 +49,10 @@ pub struct PairsAfter {
     out: Output,
 }
 
+pub use classes::{ContextClasses, key_hash, pack_class};
 pub use compound::CompoundPart;
 pub use format::flags;
+pub use format::{class_kind, context_class, has_class};
 
 static FORMS: &[u8] = include_bytes!("../../dictionaries/data/forms.fst");
 static LM: &[u8] = include_bytes!("../../dictionaries/data/lm.fst");
@@ -246,6 +249,8 @@ pub struct Lexicon {
     rules: Map<&'static [u8]>,
     forbidden: Set<&'static [u8]>,
     meta: Meta,
+    /// The context-class counts of `lm`, read out when first asked for.
+    classes: OnceLock<ContextClasses>,
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -285,6 +290,7 @@ impl Default for Lexicon {
                 compoundwordmax: 4,
                 rules: Vec::new(),
             },
+            classes: OnceLock::new(),
         }
     }
 }
@@ -330,6 +336,7 @@ impl Lexicon {
             rules: map("rules.fst", RULES)?,
             forbidden: Set::new(FORBIDDEN).map_err(|e| format!("forbidden.fst: {e}"))?,
             meta: Meta::parse(META).map_err(|e| format!("lexicon.meta: {e}"))?,
+            classes: OnceLock::new(),
         })
     }
 
@@ -422,6 +429,7 @@ impl Lexicon {
             rules: self.rules.clone(),
             forbidden: self.forbidden.clone(),
             meta: self.meta.clone(),
+            classes: OnceLock::new(),
         }
     }
 
@@ -643,6 +651,19 @@ impl Lexicon {
     /// word of the corpus but for one å, ä or ö ("har" and "här").
     pub fn is_confusable(&self, key: &str) -> bool {
         self.lm.get(format::confusable_key(key)).is_some()
+    }
+
+    /// The group of a confusable key: the number shared by the keys one å, ä
+    /// or ö apart ("far", "får", "för"); `None` for a key that is not
+    /// confusable.
+    pub fn confusable_group(&self, key: &str) -> Option<u32> {
+        self.context_classes().group(key_hash(key))
+    }
+
+    /// The counts by context class around the confusable keys, read out of
+    /// the language model the first time they are asked for.
+    pub fn context_classes(&self) -> &ContextClasses {
+        self.classes.get_or_init(|| ContextClasses::read(&self.lm))
     }
 
     /// How often the language-model key occurs in the context corpus (`<s>`: the

@@ -535,7 +535,14 @@ fn main() -> Res<()> {
         .iter()
         .filter(|&(_, &c)| c >= args.min_pair_count)
         .collect();
-    let lm_bytes = add_triples(&lm_bytes, &confusable, &kept)?;
+    let groups = confusable_groups(&confusable);
+    let classes = count_classes(&corpus, &groups);
+    let lm_bytes = add_triples(&lm_bytes, &groups, &kept, &classes)?;
+    say!(
+        "context classes: {} groups of confusable keys, {} counts by word ending around them",
+        groups.values().collect::<BTreeSet<_>>().len(),
+        classes.len()
+    );
     say!(
         "triples: {} confusable keys (one å/ä/ö away from another corpus word, both seen >= {} times), \
          {} distinct triples ending in one, {} seen >= {} times kept; lm.fst {} bytes",
@@ -682,11 +689,101 @@ fn count_triples(path: &Path, confusable: &BTreeSet<String>) -> Res<HashMap<Vec<
     Ok(out)
 }
 
-/// `lm` with the confusable marks and the kept triples added.
+/// The group of each confusable key: the keys linked by one å, ä or ö ("far",
+/// "får", "för" and "fär" are one group), numbered from 0.
+fn confusable_groups(confusable: &BTreeSet<String>) -> HashMap<String, u32> {
+    // Union-find over the keys in their sorted order.
+    let keys: Vec<&String> = confusable.iter().collect();
+    let index: HashMap<&str, usize> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (k.as_str(), i))
+        .collect();
+    let mut parent: Vec<usize> = (0..keys.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    for (i, k) in keys.iter().enumerate() {
+        let chars: Vec<char> = k.chars().collect();
+        for (p, &ch) in chars.iter().enumerate() {
+            if !matches!(ch, 'å' | 'ä' | 'ö') {
+                continue;
+            }
+            for other in ALPHABET.chars().filter(|&o| o != ch) {
+                let mut twin = chars.clone();
+                twin[p] = other;
+                let twin: String = twin.into_iter().collect();
+                if let Some(&j) = index.get(twin.as_str()) {
+                    let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                    parent[a.max(b)] = a.min(b);
+                }
+            }
+        }
+    }
+    let mut number: HashMap<usize, u32> = HashMap::new();
+    let mut out = HashMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        let r = root(&mut parent, i);
+        let next = number.len() as u32;
+        out.insert((*k).clone(), *number.entry(r).or_insert(next));
+    }
+    out
+}
+
+/// The context-class counts ([`format::context_class`]) after the
+/// confusable keys, by key and by group: how often each precedes a word of
+/// each class, and how often each group's keys occur. Every count is kept:
+/// an unseen class reads as evidence against the key, and a class a key
+/// precedes once is not that.
+fn count_classes(corpus: &Corpus, groups: &HashMap<String, u32>) -> Vec<(Vec<u8>, u64)> {
+    use format::class_kind::{GROUP, MEMBER, RIGHT, RIGHT_GROUP};
+    let mut counts: HashMap<Vec<u8>, u64> = HashMap::new();
+    let mut add = |key: Vec<u8>, c: u64| *counts.entry(key).or_default() += c;
+    // Each key's group, and a group's occurrences, which its pairs with a
+    // class share.
+    for (k, &g) in groups {
+        add(format::class_key(MEMBER, k, None), u64::from(g) + 1);
+        add(
+            format::class_key(GROUP, &g.to_string(), None),
+            corpus.uni.get(k).copied().unwrap_or(0),
+        );
+    }
+    fn class_of<'k>(corpus: &Corpus, k: &'k str) -> Option<&'k str> {
+        let n = corpus.uni.get(k).copied().unwrap_or(0);
+        format::context_class(k).filter(|_| format::has_class(n, corpus.total))
+    }
+    for (k, &c) in &corpus.pairs {
+        let Some(sep) = k.iter().position(|&b| b == format::PAIR_SEP) else {
+            continue;
+        };
+        let (Ok(a), Ok(b)) = (
+            std::str::from_utf8(&k[..sep]),
+            std::str::from_utf8(&k[sep + 1..]),
+        ) else {
+            continue;
+        };
+        if let (Some(g), Some(class)) = (groups.get(a), class_of(corpus, b)) {
+            add(format::class_key(RIGHT, a, Some(class)), c);
+            add(
+                format::class_key(RIGHT_GROUP, &g.to_string(), Some(class)),
+                c,
+            );
+        }
+    }
+    counts.into_iter().collect()
+}
+
+/// `lm` with the confusable marks, the kept triples and the context-class
+/// counts added.
 fn add_triples(
     lm: &[u8],
-    confusable: &BTreeSet<String>,
+    groups: &HashMap<String, u32>,
     triples: &[(&Vec<u8>, &u64)],
+    classes: &[(Vec<u8>, u64)],
 ) -> Res<Vec<u8>> {
     use fst::{IntoStreamer, Streamer};
     let map = fst::Map::new(lm.to_vec())?;
@@ -695,8 +792,9 @@ fn add_triples(
     while let Some((k, v)) = stream.next() {
         items.push((k.to_vec(), v));
     }
-    items.extend(confusable.iter().map(|k| (format::confusable_key(k), 1)));
+    items.extend(groups.keys().map(|k| (format::confusable_key(k), 1)));
     items.extend(triples.iter().map(|&(k, &c)| (k.clone(), c)));
+    items.extend(classes.iter().cloned());
     items.sort_unstable();
     build_map(items.iter().map(|(k, v)| (k.as_slice(), *v)))
 }
