@@ -131,7 +131,7 @@ fn known_words_have_the_right_flags() {
         here > 10 && here > 10 * has,
         "i den här {here}, i den har {has}"
     );
-    // The marker is no count.
+    // A key with separators is none (it would read a pair).
     assert_eq!(lex.count("här  "), 0);
     // The confusable keys one å/ä/ö apart share a group, and the classes
     // (word endings) after them are counted by key and by group.

@@ -25,8 +25,8 @@ const TRIPLE_WEIGHT_HALF: f32 = 5.0;
 /// after it gets half the weight against its group's.
 const CLASS_HALF: f32 = 50.0;
 
-/// Weight of the class estimate against the unigram's, at most (1.0 and
-/// 0.3 measured worse).
+/// Weight of the class estimate against the unigram's (1.0 and 0.3
+/// measured worse).
 const CLASS_WEIGHT: f32 = 0.5;
 
 /// One reading as the language model sees it: its key's hash and statistics.
@@ -93,7 +93,9 @@ impl<'l> Model<'l> {
                 .entry(hash)
                 .or_insert_with(|| key.into());
         }
-        let class = if has_class(u64::from(count), self.lexicon.total()) {
+        // A reading without statistics (a number, an acronym: log_p 0) has
+        // no class either.
+        let class = if log_p < 0.0 && has_class(u64::from(count), self.lexicon.total()) {
             context_class(key).map_or(0, pack_class)
         } else {
             0
@@ -130,16 +132,16 @@ impl<'l> Model<'l> {
         -p.max(f32::MIN_POSITIVE).ln()
     }
 
-    /// The estimate of `b` after `a` where their pair is too rare to count:
-    /// the unigram `uni`, and after a confusable `a` as much likelier as
-    /// `b`'s context class is after `a` than after the other words of its
-    /// group ("får" before an unseen word in "-a", an infinitive, more than
-    /// "för"; "bör" before "-as" more than "bor"). Against the group, so
-    /// that the group as a whole costs what it did against the readings
-    /// outside it (a word kept as printed). The class of the word before a
-    /// confusable word was measured too and did not help: the endings of the
-    /// words before it mix parts of speech ("positiva" and "skriva" before
-    /// "än" and "in").
+    /// The estimate of `b` after `a` that the pair count is interpolated
+    /// with (all of it where their pair is too rare to count): the unigram
+    /// `uni`, and after a confusable `a` as much likelier as `b`'s context
+    /// class is after `a` than after the words of its group ("får" before an
+    /// unseen word in "-a", an infinitive, more than "för"; "bör" before
+    /// "-as" more than "bor"). Against the group, so that the group as a
+    /// whole costs what it did against the readings outside it (a word kept
+    /// as printed). The class of the word before a confusable word was
+    /// measured too and did not help: the endings of the words before it mix
+    /// parts of speech ("positiva" and "skriva" before "än" and "in").
     fn backoff(&self, a: &Word, b: &Word, uni: f32) -> f32 {
         let class = b.class;
         if class == 0 {
@@ -263,6 +265,40 @@ mod tests {
     fn known<'l>(m: &Model<'l>, lexicon: &Lexicon, key: &str) -> Word {
         let e = lexicon.get(key).expect("a word of the lexicon");
         m.word(key, e.log_p, lexicon.count(key))
+    }
+
+    /// After a confusable word, an unseen word's ending speaks: a passive
+    /// in "-as" follows "bör" rather than "bor". After a word that is not
+    /// confusable, or for a reading without statistics, it does not.
+    #[test]
+    fn the_next_word_s_ending_weighs_after_a_confusable_word() {
+        let lexicon = Lexicon::embedded();
+        let m = Model::new(lexicon);
+        // The estimate without classes: the unigram's share of an unseen pair.
+        let unseen_pair = |a: &Word, log_p: f32| {
+            let n = a.count as f32;
+            let weight = MAX_PAIR_WEIGHT * n / (n + PAIR_WEIGHT_HALF);
+            -((1.0 - weight) * log_p.exp()).ln()
+        };
+        let (should, lives) = (known(&m, lexicon, "bör"), known(&m, lexicon, "bor"));
+        let passive = m.word("omförhandlas", -16.0, 0);
+        let (after_should, after_lives) = (
+            m.transition(Some(&should), &passive),
+            m.transition(Some(&lives), &passive),
+        );
+        assert!(
+            after_lives - after_should > 1.0,
+            "{after_lives} {after_should}"
+        );
+        assert!(after_should < unseen_pair(&should, -16.0));
+        let town = known(&m, lexicon, "kommunen");
+        let after_town = m.transition(Some(&town), &passive);
+        assert!((after_town - unseen_pair(&town, -16.0)).abs() < 1e-3);
+        // A reading without statistics (an acronym) has no class.
+        let acronym = m.word("omförhandlas", 0.0, 0);
+        let after = m.transition(Some(&should), &acronym);
+        assert!((after - unseen_pair(&should, 0.0)).abs() < 1e-4, "{after}");
+        assert!(after > 0.0);
     }
 
     /// Where the triples weigh in, a reading the corpus lacks takes the

@@ -71,10 +71,10 @@ impl ContextClasses {
                         out.groups.insert(key_hash(a), g);
                     }
                 }
-                (class_kind::RIGHT, Some(c)) => {
+                (class_kind::AFTER_KEY, Some(c)) => {
                     out.after_key.insert((key_hash(a), pack_class(c)), count);
                 }
-                (class_kind::RIGHT_GROUP, Some(c)) => {
+                (class_kind::AFTER_GROUP, Some(c)) => {
                     if let Some(g) = group() {
                         out.after_group.insert((g, pack_class(c)), count);
                     }
@@ -117,6 +117,39 @@ impl ContextClasses {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use format::class_key;
+
+    /// The tables read back what the generator's keys hold, and leave out
+    /// the rest of the transducer and a key they cannot read.
+    #[test]
+    fn reads_the_class_keys_of_the_language_model() {
+        let mut items = vec![
+            (class_key(class_kind::MEMBER, "bör", None), 8),
+            (class_key(class_kind::MEMBER, "bor", None), 8),
+            (class_key(class_kind::AFTER_KEY, "bör", Some("as")), 120),
+            (class_key(class_kind::AFTER_GROUP, "7", Some("as")), 125),
+            (class_key(class_kind::GROUP, "7", None), 5000),
+            (class_key(class_kind::AFTER_GROUP, "x", Some("as")), 1),
+            (b"bor".to_vec(), 900),
+            (b"bor as".to_vec(), 3),
+        ];
+        items.sort();
+        let mut b = fst::MapBuilder::memory();
+        for (k, v) in &items {
+            b.insert(k, *v).expect("sorted keys");
+        }
+        let bytes: &'static [u8] = Box::leak(b.into_inner().expect("built").into_boxed_slice());
+        let t = ContextClasses::read(&Map::new(bytes).expect("a map"));
+        assert_eq!(t.group(key_hash("bör")), Some(7));
+        assert_eq!(t.group(key_hash("bor")), Some(7));
+        assert_eq!(t.group(key_hash("kommun")), None);
+        assert_eq!(t.after_key(key_hash("bör"), pack_class("as")), 120);
+        assert_eq!(t.after_key(key_hash("bor"), pack_class("as")), 0);
+        assert_eq!(t.after_group(7, pack_class("as")), 125);
+        assert_eq!(t.after_group(7, pack_class("en")), 0);
+        assert_eq!(t.occurrences(7), 5000);
+        assert_eq!((t.after_group.len(), t.occurrences.len()), (1, 1));
+    }
 
     #[test]
     fn classes_pack_into_their_bytes() {

@@ -11,15 +11,16 @@
 //!   [`PAIR_SEP`]) to the count of the pair. Keys never contain whitespace, so the
 //!   separator is unambiguous. For the *confusable* keys (a word that one å, ä or
 //!   ö away is another word of the corpus: "har" and "här", "in" and "än"), also
-//!   `"x y r"` to the count of the triple x, y, r, and `"r  "` (the key and two
-//!   separators) to 1, which marks the key as one whose triples are stored.
-//!   The confusable keys fall into *groups* (the keys linked by such a
-//!   letter: "far", "får", "för"). For these also counts by *context class*
-//!   (the ending of a word, see [`context_class`]), under keys that begin with
-//!   [`CLASS_MARK`] and a [`class_kind`] byte: `M` r the number of r's group
-//!   plus one, `R` r ` ` C how often r precedes a word of class C, `r` g ` ` C
-//!   the same summed over the keys of group g (its number in decimal), `G` g
-//!   how often the keys of group g occur.
+//!   `"x y r"` to the count of the triple x, y, r. The confusable keys fall into
+//!   *groups* (the keys linked by such a letter: "far", "får", "för"), and are
+//!   counted by the *context class* of the word after them (its ending, see
+//!   [`context_class`]), under keys that begin with [`CLASS_MARK`] and a
+//!   [`class_kind`] byte: `M` r the number of r's group plus one (which also
+//!   marks r as confusable: its triples are stored), `R` r ` ` C how often r
+//!   precedes a word of class C, `r` g ` ` C the same summed over the keys of
+//!   group g (its number in decimal), `G` g how often the keys of group g occur.
+//!   No word key begins with the mark, nor can a document's word be read as one
+//!   of these: a word has no space, and `lm_key` writes no capitals.
 //! * `rules.fst`: `fst::Map` from a form to its hunspell COMPOUNDRULE flags:
 //!   bits 0..16 as a bare dictionary root, bits 16..32 as any form of such a root
 //!   (which counts only as the last part of a rule compound).
@@ -119,13 +120,6 @@ pub fn triple_key(x: &str, y: &str, r: &str) -> Vec<u8> {
     k
 }
 
-/// The `lm.fst` key that marks `r` as confusable: its triples are stored.
-pub fn confusable_key(r: &str) -> Vec<u8> {
-    let mut k = r.as_bytes().to_vec();
-    k.extend_from_slice(&[PAIR_SEP, PAIR_SEP]);
-    k
-}
-
 /// The first byte of the context-class keys in `lm.fst` (no word key begins
 /// with it).
 pub const CLASS_MARK: u8 = 0x01;
@@ -135,9 +129,9 @@ pub mod class_kind {
     /// `r`: the confusable key r's group number plus one.
     pub const MEMBER: u8 = b'M';
     /// `r C`: the confusable key r before a word of class C.
-    pub const RIGHT: u8 = b'R';
+    pub const AFTER_KEY: u8 = b'R';
     /// `g C`: a key of group g before a word of class C.
-    pub const RIGHT_GROUP: u8 = b'r';
+    pub const AFTER_GROUP: u8 = b'r';
     /// `g`: the occurrences of the keys of group g.
     pub const GROUP: u8 = b'G';
 }

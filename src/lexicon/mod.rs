@@ -52,7 +52,7 @@ pub struct PairsAfter {
 pub use classes::{ContextClasses, key_hash, pack_class};
 pub use compound::CompoundPart;
 pub use format::flags;
-pub use format::{class_kind, context_class, has_class};
+pub use format::{context_class, has_class};
 
 static FORMS: &[u8] = include_bytes!("../../dictionaries/data/forms.fst");
 static LM: &[u8] = include_bytes!("../../dictionaries/data/lm.fst");
@@ -589,8 +589,7 @@ impl Lexicon {
     }
 
     /// Where the pairs that begin with `a` start in the pair transducer, or
-    /// `None` if no counted pair or triple does (a confusable key's mark
-    /// alone may also give `Some`): the walk over `a` done once for all the
+    /// `None` if no counted pair or triple does: the walk over `a` done once for all the
     /// words that may follow it (see [`Lexicon::pair_count_after`] and
     /// [`Lexicon::triple_count_after`]).
     pub fn pairs_after(&self, a: &str) -> Option<PairsAfter> {
@@ -650,7 +649,7 @@ impl Lexicon {
     /// Whether the triples ending in `key` are stored: a word that is another
     /// word of the corpus but for one å, ä or ö ("har" and "här").
     pub fn is_confusable(&self, key: &str) -> bool {
-        self.lm.get(format::confusable_key(key)).is_some()
+        self.confusable_group(key).is_some()
     }
 
     /// The group of a confusable key: the number shared by the keys one å, ä

@@ -537,7 +537,7 @@ fn main() -> Res<()> {
         .collect();
     let groups = confusable_groups(&confusable);
     let classes = count_classes(&corpus, &groups);
-    let lm_bytes = add_triples(&lm_bytes, &groups, &kept, &classes)?;
+    let lm_bytes = add_triples(&lm_bytes, &kept, &classes)?;
     say!(
         "context classes: {} groups of confusable keys, {} counts by word ending around them",
         groups.values().collect::<BTreeSet<_>>().len(),
@@ -740,7 +740,7 @@ fn confusable_groups(confusable: &BTreeSet<String>) -> HashMap<String, u32> {
 /// an unseen class reads as evidence against the key, and a class a key
 /// precedes once is not that.
 fn count_classes(corpus: &Corpus, groups: &HashMap<String, u32>) -> Vec<(Vec<u8>, u64)> {
-    use format::class_kind::{GROUP, MEMBER, RIGHT, RIGHT_GROUP};
+    use format::class_kind::{AFTER_GROUP, AFTER_KEY, GROUP, MEMBER};
     let mut counts: HashMap<Vec<u8>, u64> = HashMap::new();
     let mut add = |key: Vec<u8>, c: u64| *counts.entry(key).or_default() += c;
     // Each key's group, and a group's occurrences, which its pairs with a
@@ -767,9 +767,9 @@ fn count_classes(corpus: &Corpus, groups: &HashMap<String, u32>) -> Vec<(Vec<u8>
             continue;
         };
         if let (Some(g), Some(class)) = (groups.get(a), class_of(corpus, b)) {
-            add(format::class_key(RIGHT, a, Some(class)), c);
+            add(format::class_key(AFTER_KEY, a, Some(class)), c);
             add(
-                format::class_key(RIGHT_GROUP, &g.to_string(), Some(class)),
+                format::class_key(AFTER_GROUP, &g.to_string(), Some(class)),
                 c,
             );
         }
@@ -777,11 +777,10 @@ fn count_classes(corpus: &Corpus, groups: &HashMap<String, u32>) -> Vec<(Vec<u8>
     counts.into_iter().collect()
 }
 
-/// `lm` with the confusable marks, the kept triples and the context-class
-/// counts added.
+/// `lm` with the kept triples and the context-class counts (which mark the
+/// confusable keys) added.
 fn add_triples(
     lm: &[u8],
-    groups: &HashMap<String, u32>,
     triples: &[(&Vec<u8>, &u64)],
     classes: &[(Vec<u8>, u64)],
 ) -> Res<Vec<u8>> {
@@ -792,7 +791,6 @@ fn add_triples(
     while let Some((k, v)) = stream.next() {
         items.push((k.to_vec(), v));
     }
-    items.extend(groups.keys().map(|k| (format::confusable_key(k), 1)));
     items.extend(triples.iter().map(|&(k, &c)| (k.clone(), c)));
     items.extend(classes.iter().cloned());
     items.sort_unstable();
