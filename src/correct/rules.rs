@@ -167,6 +167,9 @@ fn stray_apostrophe<'a>(t: &tokenise::Token<'a>, line: &str) -> Option<&'a str> 
 /// number it leaves alone. English contractions keep theirs ("I'm", "I'll",
 /// "I've", "I'd", "I's").
 fn without_inner_speck(word: &str) -> Option<String> {
+    if !word.contains("I'") && !word.contains("I’") {
+        return None;
+    }
     let mut out = String::with_capacity(word.len());
     let mut dropped = false;
     let mut prev: [Option<char>; 2] = [None, None];
