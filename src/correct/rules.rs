@@ -95,7 +95,10 @@ pub fn apply(
                 i += 1;
                 continue;
             }
-            if let Some(fixed) = without_inner_speck(t.word) {
+            let fixed = without_inner_speck(t.word)
+                .map(|f| (f, 0.8))
+                .or_else(|| undoubled(&toks, i, line, &years).map(|f| (f, 0.7)));
+            if let Some((fixed, confidence)) = fixed {
                 edits.push((
                     t.start,
                     t.end(),
@@ -106,24 +109,7 @@ pub fn apply(
                         t.word,
                         &fixed,
                         CorrectionKind::Confusion,
-                        0.8,
-                    ),
-                ));
-                i += 1;
-                continue;
-            }
-            if let Some(fixed) = undoubled(&toks, i, line, &years) {
-                edits.push((
-                    t.start,
-                    t.end(),
-                    Correction::at(
-                        ln,
-                        line,
-                        t.start,
-                        t.word,
-                        &fixed,
-                        CorrectionKind::Confusion,
-                        0.7,
+                        confidence,
                     ),
                 ));
             }

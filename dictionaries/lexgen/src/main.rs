@@ -633,19 +633,10 @@ fn confusable_keys(uni: &HashMap<String, u64>) -> BTreeSet<String> {
         if c < CONFUSABLE_MIN_COUNT || !is_letters(k) {
             continue;
         }
-        let chars: Vec<char> = k.chars().collect();
-        for (i, &ch) in chars.iter().enumerate() {
-            if !matches!(ch, 'å' | 'ä' | 'ö') {
-                continue;
-            }
-            for other in ALPHABET.chars().filter(|&o| o != ch) {
-                let mut twin = chars.clone();
-                twin[i] = other;
-                let twin: String = twin.into_iter().collect();
-                if frequent(&twin) {
-                    out.insert(k.clone());
-                    out.insert(twin);
-                }
+        for twin in twins(k) {
+            if frequent(&twin) {
+                out.insert(k.clone());
+                out.insert(twin);
             }
         }
     }
@@ -689,6 +680,29 @@ fn count_triples(path: &Path, confusable: &BTreeSet<String>) -> Res<HashMap<Vec<
     Ok(out)
 }
 
+/// `key` with one of its å, ä and ö changed into another letter of
+/// [`ALPHABET`], each way.
+fn twins(key: &str) -> impl Iterator<Item = String> + '_ {
+    let chars: Vec<char> = key.chars().collect();
+    let at: Vec<(usize, char)> = chars
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|&(_, c)| matches!(c, 'å' | 'ä' | 'ö'))
+        .collect();
+    at.into_iter().flat_map(move |(i, ch)| {
+        let chars = chars.clone();
+        ALPHABET
+            .chars()
+            .filter(move |&o| o != ch)
+            .map(move |other| {
+                let mut twin = chars.clone();
+                twin[i] = other;
+                twin.into_iter().collect()
+            })
+    })
+}
+
 /// The group of each confusable key: the keys linked by one å, ä or ö ("far",
 /// "får", "för" and "fär" are one group), numbered from 0.
 fn confusable_groups(confusable: &BTreeSet<String>) -> HashMap<String, u32> {
@@ -708,19 +722,10 @@ fn confusable_groups(confusable: &BTreeSet<String>) -> HashMap<String, u32> {
         i
     }
     for (i, k) in keys.iter().enumerate() {
-        let chars: Vec<char> = k.chars().collect();
-        for (p, &ch) in chars.iter().enumerate() {
-            if !matches!(ch, 'å' | 'ä' | 'ö') {
-                continue;
-            }
-            for other in ALPHABET.chars().filter(|&o| o != ch) {
-                let mut twin = chars.clone();
-                twin[p] = other;
-                let twin: String = twin.into_iter().collect();
-                if let Some(&j) = index.get(twin.as_str()) {
-                    let (a, b) = (root(&mut parent, i), root(&mut parent, j));
-                    parent[a.max(b)] = a.min(b);
-                }
+        for twin in twins(k) {
+            if let Some(&j) = index.get(twin.as_str()) {
+                let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                parent[a.max(b)] = a.min(b);
             }
         }
     }
