@@ -589,9 +589,9 @@ impl Lexicon {
     }
 
     /// Where the pairs that begin with `a` start in the pair transducer, or
-    /// `None` if no counted pair or triple does: the walk over `a` done once for all the
-    /// words that may follow it (see [`Lexicon::pair_count_after`] and
-    /// [`Lexicon::triple_count_after`]).
+    /// `None` if no counted pair or triple does: the walk over `a` done once
+    /// for all the words that may follow it (see [`Lexicon::pair_count_after`]
+    /// and [`Lexicon::triple_count_after`]).
     pub fn pairs_after(&self, a: &str) -> Option<PairsAfter> {
         let fst = self.lm.as_fst();
         let mut node = fst.root();
