@@ -643,3 +643,27 @@ fn the_ending_of_the_next_word_speaks_for_a_confusable_word() {
         "{out}"
     );
 }
+
+/// A confusable word printed right ("är") has its triples counted, and they
+/// speak for the words before it: "det har är" is "det här är", which the
+/// corpus has thousands of times and "det har är" never. "som har år" stays.
+#[test]
+fn a_confusable_word_printed_right_weighs_the_two_before_it() {
+    let doc = "Kommunen har gjort en uppfoljning av forskolan och hemtjansten.\n\
+               Det ar sarskilt viktigt att alla kanner sig trygga i skolan.\n\
+               Foraldrarna tycker att forandringen har gatt bra.\n\
+               Och det har är definitivt ingen bra losning.\n\
+               Det har är en fraga for hela kommunen.\n\
+               Dom som har år av erfarenhet.\n";
+    let out = repair(doc);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[3..],
+        [
+            "Och det här är definitivt ingen bra lösning.",
+            "Det här är en fråga för hela kommunen.",
+            "Dom som har år av erfarenhet.",
+        ],
+        "{out}"
+    );
+}

@@ -1616,9 +1616,16 @@ impl<'l> Corrector<'l> {
     /// least two of its readings are words of the corpus, and all of those
     /// are confusable. There the triple ending in the word weighs in as well
     /// as the pair; a reading the corpus lacks has no triples, nor a pair
-    /// either, and keeps the pair model's estimate (its unigram share).
+    /// either, and keeps the pair model's estimate (its unigram share). So
+    /// does a site whose one reading is a confusable word: its triples are
+    /// counted, and they speak for the words before it ("det har är" is
+    /// "det här är", a triple the corpus has thousands of times, where it
+    /// has "det har är" never).
     fn weighs_triples(&self, site: &Site<'_>) -> bool {
         let seen = || site.readings.iter().filter(|r| r.lm.count > 0);
+        if let [only] = &site.readings[..] {
+            return only.lm.count > 0 && self.model.is_confusable(&only.lm);
+        }
         seen().count() >= 2 && seen().all(|r| self.model.is_confusable(&r.lm))
     }
 
