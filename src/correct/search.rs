@@ -421,6 +421,11 @@ impl<D: AsRef<[u8]>> Walk<'_, D> {
         let Some(extra) = confusion::noise_cost(c) else {
             return;
         };
+        // An apostrophe before a closing "s" is a genitive ("Women's",
+        // "Ericsson’s"), not a speck.
+        if matches!(c, '\'' | '’') && self.observed.get(pos + len..) == Some(b"s".as_slice()) {
+            return;
+        }
         if self.edits.len() >= self.limits.max_edits {
             return;
         }
