@@ -23,6 +23,12 @@ fn printed_letters(times: usize) -> String {
 /// (OCR, repaired): a word in the middle of a sentence, so that sentence-start
 /// capitals do not come into it.
 const CASES: &[(&str, &str)] = &[
+    // Two sentences that lost the space between them are read each on its
+    // own, not as one word with the period dropped as a speck.
+    (
+        "Det gäller alla omraden.I Malmd.Våren kom nya regler.Mot det, se boende.3 och U.S.A.",
+        "Det gäller alla områden.I Malmö.Våren kom nya regler.Mot det, se boende.3 och U.S.A.",
+    ),
     // An apostrophe before a closing "s" is a genitive, not a speck the
     // search may drop ("Womens", without it, is a name the corpus has).
     (

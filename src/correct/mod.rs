@@ -487,10 +487,13 @@ impl<'l> Corrector<'l> {
         if !is_joined(word) {
             return word.is_empty() || self.holds(&lower(word), Slot::Alone);
         }
-        segments(word).all(|(_, seg, slot)| {
-            seg.is_empty()
-                || (slot == Slot::Head && short_prefix(seg))
-                || self.holds(&lower(seg), slot)
+        // Two sentences run together ("samman.Föreningar") are no word,
+        // though each is one.
+        segments(word).all(|(joint, seg, slot)| {
+            joint != "."
+                && (seg.is_empty()
+                    || (slot == Slot::Head && short_prefix(seg))
+                    || self.holds(&lower(seg), slot))
         })
     }
 
@@ -619,8 +622,12 @@ impl<'l> Corrector<'l> {
         let segs: Vec<(&str, &str, Slot)> = segments(word).collect();
         let mut any_change = false;
         for (i, &(joint, seg, slot)) in segs.iter().enumerate() {
-            let options =
-                self.segment_readings(seg, slot, if i == 0 { place } else { Place::Inside });
+            let at = match (i, joint) {
+                (0, _) => place,
+                (_, ".") => Place::SentenceStart,
+                _ => Place::Inside,
+            };
+            let options = self.segment_readings(seg, slot, at);
             any_change |= options.iter().any(|o| !o.identity);
             if segs.len() == 1 {
                 combos = options;
@@ -2012,15 +2019,18 @@ fn lower(word: &str) -> Cow<'_, str> {
 
 /// Whether `word` has more than one segment (see [`segments`]).
 fn is_joined(word: &str) -> bool {
-    word.contains(['-', '&', '/', '–'])
+    word.contains(['-', '&', '/', '–', '.'])
 }
 
 /// The length of the joint at byte `i` of `word`, if one is there: a hyphen;
 /// an ampersand before a capitalised name ("IT&Telekomföretagen"); or a
 /// slash or an en dash between letters, which separates words
-/// ("skolan/förskolan", "Umeå–Luleå", see [`separates`]). An ampersand
-/// inside a small word is a misprinted letter ("h&r" for "här"), and one in
-/// a word of capitals ("AT&T") is left to the word as a whole.
+/// ("skolan/förskolan", "Umeå–Luleå", see [`separates`]); or a period
+/// between a letter and a capital or a digit, where two sentences lost the
+/// space between them ("områden.I", "boende.3"), which the search would
+/// otherwise join as one word with the period dropped as a speck. An
+/// ampersand inside a small word is a misprinted letter ("h&r" for "här"),
+/// and one in a word of capitals ("AT&T") is left to the word as a whole.
 fn joint_len(word: &str, i: usize) -> Option<usize> {
     let between_letters =
         |len: usize| word[..i].ends_with(is_letter) && word[i + len..].starts_with(is_letter);
@@ -2036,6 +2046,9 @@ fn joint_len(word: &str, i: usize) -> Option<usize> {
             .then_some(1)
         }
         b'/' => between_letters(1).then_some(1),
+        b'.' => (word[..i].ends_with(is_letter)
+            && word[i + 1..].starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+        .then_some(1),
         _ if word[i..].starts_with('–') => between_letters(3).then_some(3),
         _ => None,
     }
@@ -2044,7 +2057,7 @@ fn joint_len(word: &str, i: usize) -> Option<usize> {
 /// Whether a joint separates two words rather than joining a compound's
 /// parts: each side is read as a word on its own (but a head before "-/").
 fn separates(joint: &str) -> bool {
-    matches!(joint, "/" | "–" | "-/")
+    matches!(joint, "/" | "–" | "-/" | ".")
 }
 
 /// Segments of a word split at its joints (see [`joint_len`]), each with the
@@ -2085,7 +2098,7 @@ impl<'a> Iterator for Segments<'a> {
         let after = body.as_bytes()[start..]
             .iter()
             .enumerate()
-            .filter(|&(_, &b)| matches!(b, b'-' | b'&' | b'/' | 0xE2))
+            .filter(|&(_, &b)| matches!(b, b'-' | b'&' | b'/' | b'.' | 0xE2))
             .map(|(i, _)| start + i)
             .find_map(|i| joint_len(body, i).map(|len| (i, len)));
         let end = after.map_or(body.len(), |(i, _)| i);
@@ -2416,6 +2429,18 @@ mod tests {
             [("", "bil", Slot::Head), ("-/", "vagavgifter", Slot::Alone)]
         );
         assert_eq!(segs("10–15"), [("", "10–15", Slot::Alone)]);
+        // Two sentences run together: a period before a capital or a digit;
+        // not an abbreviation's inside ("t.ex"), nor one after a digit.
+        assert_eq!(
+            segs("omraden.I"),
+            [("", "omraden", Slot::Alone), (".", "I", Slot::Alone)]
+        );
+        assert_eq!(
+            segs("boende.3"),
+            [("", "boende", Slot::Alone), (".", "3", Slot::Alone)]
+        );
+        assert_eq!(segs("t.ex"), [("", "t.ex", Slot::Alone)]);
+        assert_eq!(segs("1.5"), [("", "1.5", Slot::Alone)]);
         // A misprinted letter, and a name in capitals, are one segment.
         assert_eq!(segs("h&r"), [("", "h&r", Slot::Alone)]);
         assert_eq!(segs("AT&T"), [("", "AT&T", Slot::Alone)]);
@@ -2521,6 +2546,19 @@ mod tests {
         assert_eq!(lower("VINNOVAS"), "vinnovas");
         // A long s printed as such is an s.
         assert_eq!(lower("kriſtna"), "kristna");
+    }
+
+    /// Words joined by hyphens and slashes are known when their parts are;
+    /// two sentences run together are not, though each is a word (the
+    /// dehyphenation would join "samman.-" and "Föreningar").
+    #[test]
+    fn sentences_run_together_are_no_known_word() {
+        let corrector = Corrector::new(Lexicon::embedded(), &[]);
+        assert!(corrector.is_known("skolan/förskolan"));
+        assert!(corrector.is_known("e-förvaltning"));
+        assert!(corrector.is_known("samman"));
+        assert!(!corrector.is_known("samman.Föreningar"));
+        assert!(!corrector.is_known("områden.I"));
     }
 
     #[test]
