@@ -29,6 +29,11 @@ const CASES: &[(&str, &str)] = &[
         "Det gäller alla omraden.I Malmd.Våren kom nya regler.Mot det, se boende.3 och U.S.A.",
         "Det gäller alla områden.I Malmö.Våren kom nya regler.Mot det, se boende.3 och U.S.A.",
     ),
+    // A period before anything but a letter ends a sentence; it is no speck.
+    (
+        "Det gällde striderna.------ och cancer.------Man nu.",
+        "Det gällde striderna.------ och cancer.------Man nu.",
+    ),
     // An apostrophe before a closing "s" is a genitive, not a speck the
     // search may drop ("Womens", without it, is a name the corpus has).
     (

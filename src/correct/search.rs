@@ -422,8 +422,17 @@ impl<D: AsRef<[u8]>> Walk<'_, D> {
             return;
         };
         // An apostrophe before a closing "s" is a genitive ("Women's",
-        // "Ericsson’s"), not a speck.
+        // "Ericsson’s"), not a speck; nor is a period before anything but a
+        // letter ("striderna.------", a sentence's end).
         if matches!(c, '\'' | '’') && self.observed.get(pos + len..) == Some(b"s".as_slice()) {
+            return;
+        }
+        if c == '.'
+            && !self
+                .observed
+                .get(pos + 1)
+                .is_some_and(|&b| b.is_ascii_alphabetic() || b >= 0xC0)
+        {
             return;
         }
         if self.edits.len() >= self.limits.max_edits {
