@@ -627,7 +627,16 @@ impl<'l> Corrector<'l> {
                 (_, ".") => Place::SentenceStart,
                 _ => Place::Inside,
             };
-            let options = self.segment_readings(seg, slot, at);
+            // Before a period that ends a sentence, a word the lexicon knows
+            // as printed stays: the word before the token has no say in its
+            // reading here, and its unigram alone would prefer "bör" to a
+            // right "bor" ("bor.Det").
+            let options =
+                if segs.get(i + 1).is_some_and(|&(j, _, _)| j == ".") && self.is_known(seg) {
+                    vec![self.as_printed(seg)]
+                } else {
+                    self.segment_readings(seg, slot, at)
+                };
             any_change |= options.iter().any(|o| !o.identity);
             if segs.len() == 1 {
                 combos = options;
@@ -638,7 +647,10 @@ impl<'l> Corrector<'l> {
                 for o in &options {
                     // Words apart ("kronor/år") are priced in each other's
                     // context; a compound's parts by their own.
-                    let log_p = if separates(joint) {
+                    let log_p = if joint == "." {
+                        // A new sentence.
+                        -self.model.transition(Some(&self.start), &o.lm)
+                    } else if separates(joint) {
                         -self.model.transition(Some(last), &o.lm)
                     } else {
                         o.lm.log_p

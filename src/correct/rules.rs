@@ -150,8 +150,8 @@ fn stray_apostrophe<'a>(t: &tokenise::Token<'a>, line: &str) -> Option<&'a str> 
 /// ("I'T-r&d", "CI'TES-förordningen", "JAI'C", "I'nterpellationer1996/97:1").
 /// The candidate search drops such a speck too, but only where the word
 /// without it is one the lexicon knows; an acronym or a word glued to a
-/// number it leaves alone. English contractions keep theirs ("I'm", "I'll",
-/// "I've", "I'd", "I's").
+/// number it leaves alone. English contractions and genitives keep theirs,
+/// in capitals too ("I'm", "I'LL", "I've", "I'd", "FBI'S").
 fn without_inner_speck(word: &str) -> Option<String> {
     if !word.contains("I'") && !word.contains("I’") {
         return None;
@@ -170,7 +170,7 @@ fn without_inner_speck(word: &str) -> Option<String> {
                 .chars()
                 .take_while(|c| c.is_alphabetic())
                 .collect();
-            if !matches!(rest.as_str(), "m" | "d" | "ll" | "ve" | "s") {
+            if !matches!(rest.to_lowercase().as_str(), "m" | "d" | "ll" | "ve" | "s") {
                 dropped = true;
                 prev = [Some(c), prev[0]];
                 continue;
@@ -435,6 +435,8 @@ mod tests {
             // English contractions, an apostrophe after a small letter or
             // after an I that follows one, one that ends the word.
             ("I'm", None),
+            ("I'M", None),
+            ("FBI'S", None),
             ("I'll", None),
             ("I've", None),
             ("don't", None),

@@ -421,10 +421,19 @@ impl<D: AsRef<[u8]>> Walk<'_, D> {
         let Some(extra) = confusion::noise_cost(c) else {
             return;
         };
-        // An apostrophe before a closing "s" is a genitive ("Women's",
-        // "Ericsson’s"), not a speck; nor is a period before anything but a
-        // letter ("striderna.------", a sentence's end).
-        if matches!(c, '\'' | '’') && self.observed.get(pos + len..) == Some(b"s".as_slice()) {
+        // An apostrophe before a closing "s" after a name or a word that is
+        // no Swedish one is a genitive ("Women's", "McDonald’s"), not a speck
+        // (after a Swedish word it is one: "kommunen's" is "kommunens"); nor is a
+        // period before anything but a letter ("striderna.------", a
+        // sentence's end).
+        if matches!(c, '\'' | '’')
+            && self.observed.get(pos + len..) == Some(b"s".as_slice())
+            && !self
+                .fst
+                .get(&self.observed[..pos])
+                .map(|o| (self.decode)(o.value()))
+                .is_some_and(|e| e.has(flags::DICT) && !e.has(flags::PROPER))
+        {
             return;
         }
         if c == '.'
