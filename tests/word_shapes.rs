@@ -684,3 +684,25 @@ fn a_confusable_word_printed_right_weighs_the_two_before_it() {
         "{out}"
     );
 }
+
+/// Before a period that ends a sentence inside a token ("ar.Nu"), a word the
+/// lexicon knows as printed stays: the word before the token has no say in
+/// its reading, and its unigram alone made "år" at the end of "i många år"
+/// into "är". A speck before a Swedish word's genitive "s" goes; a name's
+/// apostrophe and English ones stay.
+#[test]
+fn a_sentence_run_into_the_next_keeps_its_known_last_word() {
+    let doc = "Det ar sarskilt viktigt att alla kanner sig trygga i skolan.\n\
+               Vi har bott har i manga ar.Nu flyttar vi.\n\
+               Kommunen's ansvar var stort hos McDonald's och FBI'S.\n";
+    let out = repair(doc);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[1..],
+        [
+            "Vi har bott här i många ar.Nu flyttar vi.",
+            "Kommunens ansvar var stort hos McDonald's och FBI'S.",
+        ],
+        "{out}"
+    );
+}
