@@ -422,10 +422,10 @@ impl<D: AsRef<[u8]>> Walk<'_, D> {
             return;
         };
         // An apostrophe before a closing "s" after a name or a word that is
-        // no Swedish one is a genitive ("Women's", "McDonald’s"), not a speck
-        // (after a Swedish word it is one: "kommunen's" is "kommunens"); nor is a
-        // period before anything but a letter ("striderna.------", a
-        // sentence's end).
+        // no Swedish one is a genitive ("Women's", "McDonald’s"), not a
+        // speck (after a Swedish word it is one: "kommunen's" is
+        // "kommunens"); nor is a period before anything but a letter
+        // ("striderna.------", a sentence's end).
         if matches!(c, '\'' | '’')
             && self.observed.get(pos + len..) == Some(b"s".as_slice())
             && !self
