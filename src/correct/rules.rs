@@ -158,10 +158,11 @@ fn without_inner_speck(word: &str) -> Option<String> {
     }
     let mut out = String::with_capacity(word.len());
     let mut dropped = false;
-    let mut prev: [Option<char>; 2] = [None, None];
     let mut chars = word.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        let after_i = prev[0] == Some('I') && prev[1].is_none_or(char::is_uppercase);
+        let after_i = word[..i]
+            .strip_suffix('I')
+            .is_some_and(|h| h.chars().next_back().is_none_or(char::is_uppercase));
         if after_i
             && matches!(c, '\'' | '’')
             && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic())
@@ -172,12 +173,10 @@ fn without_inner_speck(word: &str) -> Option<String> {
                 .collect();
             if !matches!(rest.to_lowercase().as_str(), "m" | "d" | "ll" | "ve" | "s") {
                 dropped = true;
-                prev = [Some(c), prev[0]];
                 continue;
             }
         }
         out.push(c);
-        prev = [Some(c), prev[0]];
     }
     dropped.then_some(out)
 }

@@ -60,7 +60,7 @@ impl ContextClasses {
             let Ok(rest) = std::str::from_utf8(rest) else {
                 continue;
             };
-            let (a, b) = match rest.split_once(' ') {
+            let (a, b) = match rest.split_once(char::from(format::PAIR_SEP)) {
                 Some((a, b)) => (a, Some(b)),
                 None => (rest, None),
             };
