@@ -53,12 +53,16 @@ pub fn apply(
         let mut edits: Vec<(usize, usize, Correction)> = Vec::new();
         let mut changed = false;
         let toks = corrector.tokens.of(ln, line);
+        let mut known = vec![None; toks.len()];
         let mut i = 0;
         while i < toks.len() {
             let t = toks[i];
             if let (Some(next), true) = (toks.get(i + 1), t.trail.is_empty()) {
                 let gap = &line[t.end()..next.start];
-                if next.lead.is_empty() && gap == " " && should_join(t.word, next.word, corrector) {
+                if next.lead.is_empty()
+                    && gap == " "
+                    && should_join(&toks, i, &mut known, corrector)
+                {
                     let joined = format!("{}{}", t.word, next.word);
                     edits.push((
                         t.start,
@@ -216,10 +220,22 @@ fn undoubled(toks: &[tokenise::Token<'_>], i: usize, line: &str, years: &[u32]) 
 }
 
 /// Whether two neighbouring words are one word split by the OCR: an acronym
-/// broken in two ("I T-strateg"), or two halves that are not words while the
-/// whole is ("ti ll"). Not two misprinted words that each read as one on its
-/// own ("ga pa" is "gå på", not "gapa").
-fn should_join(a: &str, b: &str, corrector: &mut Corrector<'_>) -> bool {
+/// broken in two ("I T-strateg"), or two halves, not both words, that make a
+/// word which reads better than they do, a stray space paid for
+/// ([`Corrector::reads_as_one`]): "ti ll", "utredn ing", "motver kar". Not
+/// two misprinted words that each read as one on their own ("ga pa" is "gå
+/// på", not "gapa").
+///
+/// `known` holds whether each token of the line is a known word, as far as
+/// asked: each token is the second half of one pair and the first of the
+/// next.
+fn should_join(
+    toks: &[tokenise::Token<'_>],
+    i: usize,
+    known: &mut [Option<bool>],
+    corrector: &mut Corrector<'_>,
+) -> bool {
+    let (a, b) = (toks[i].word, toks[i + 1].word);
     if a.is_empty() || b.is_empty() || tokenise::is_number(a) || tokenise::is_number(b) {
         return false;
     }
@@ -234,13 +250,14 @@ fn should_join(a: &str, b: &str, corrector: &mut Corrector<'_>) -> bool {
         return corrector.is_stored(&format!("{a}{first}"));
     }
     let letters = |w: &str| w.chars().all(is_letter);
-    letters(a)
-        && letters(b)
-        && !b.starts_with(char::is_uppercase)
-        && !corrector.is_known(a)
-        && !corrector.is_known(b)
-        && corrector.is_known(&format!("{a}{b}"))
-        && !(corrector.correct_word(a).is_some() && corrector.correct_word(b).is_some())
+    if !letters(a) || !letters(b) || b.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let joined = format!("{a}{b}");
+    // Two words are left as two: a compound written apart, or a word and a
+    // preposition ("förhållanden i"), reads as one too often.
+    let mut is_known = |j: usize| *known[j].get_or_insert_with(|| corrector.is_known(toks[j].word));
+    !(is_known(i) && is_known(i + 1)) && corrector.reads_as_one(a, b, &joined)
 }
 
 /// Years a document mentions (four-digit numbers from 1900 to 2099).
