@@ -242,11 +242,12 @@ const CASES: &[(&str, &str)] = &[
         "Vi måste gå på bio och få större hus till oss.",
     ),
     // So is a half that is a word beside one that is not, where the whole
-    // reads far better than the two ("motver kar", "sk ulle"); abbreviations
-    // written apart ("bl a", "m fl") and two words ("plats er") stay.
+    // reads far better than the two ("motver kar", "sk ulle"), a rare letter
+    // alone among them ("vanlig a"); abbreviations written apart ("bl a",
+    // "m fl", "t o m") and two words ("plats er", "Sverige i") stay.
     (
-        "Det finns fortfa rande problem som inte motver kar investeringar, och utredn ing pågår sk ulle man säga.\nDet gäller bl a hos SICS och m fl låtar och flera plats er i landet.",
-        "Det finns fortfarande problem som inte motverkar investeringar, och utredning pågår skulle man säga.\nDet gäller bl a hos SICS och m fl låtar och flera plats er i landet.",
+        "Det finns fortfa rande problem som inte motver kar investeringar, och utredn ing pågår sk ulle man säga.\nDet gäller bl a hos SICS och m fl låtar och flera plats er i landet och energiprestandan i husen.\nKoncentrationen på vanlig a varor t o m i Sverige i år.",
+        "Det finns fortfarande problem som inte motverkar investeringar, och utredning pågår skulle man säga.\nDet gäller bl a hos SICS och m fl låtar och flera plats er i landet och energiprestandan i husen.\nKoncentrationen på vanliga varor t o m i Sverige i år.",
     ),
     // A capital I before small letters may be the OCR's small l: the word
     // it makes is written small inside a sentence, with a capital first in one.

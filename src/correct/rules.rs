@@ -4,6 +4,7 @@
 //! ("10 0000"), and a speck read as an apostrophe after a capital I ("I' vår").
 
 use super::Corrector;
+use crate::lexicon::has_class;
 use crate::sidecar::{Correction, CorrectionKind};
 use crate::text::is_letter;
 use crate::tokenise;
@@ -226,9 +227,9 @@ fn undoubled(toks: &[tokenise::Token<'_>], i: usize, line: &str, years: &[u32]) 
 /// two misprinted words that each read as one on their own ("ga pa" is "gå
 /// på", not "gapa").
 ///
-/// `known` holds whether each token of the line is a known word, as far as
-/// asked: each token is the second half of one pair and the first of the
-/// next.
+/// `known` holds whether each token of the line counts as a word here, as
+/// far as asked: each token is the second half of one pair and the first of
+/// the next.
 fn should_join(
     toks: &[tokenise::Token<'_>],
     i: usize,
@@ -253,11 +254,24 @@ fn should_join(
     if !letters(a) || !letters(b) || b.starts_with(char::is_uppercase) {
         return false;
     }
-    let joined = format!("{a}{b}");
     // Two words are left as two: a compound written apart, or a word and a
-    // preposition ("förhållanden i"), reads as one too often.
-    let mut is_known = |j: usize| *known[j].get_or_insert_with(|| corrector.is_known(toks[j].word));
-    !(is_known(i) && is_known(i + 1)) && corrector.reads_as_one(a, b, &joined)
+    // preposition ("förhållanden i"), reads as one too often. But a letter
+    // alone is a word only if the corpus writes it as one often ("i"): "vanlig
+    // a" and "B rist" are halves. Two letters are an abbreviation ("t o").
+    let single = |w: &str| w.chars().nth(1).is_none();
+    if single(a) && single(b) {
+        return false;
+    }
+    let total = corrector.lexicon.total();
+    let mut is_word = |j: usize| {
+        *known[j].get_or_insert_with(|| {
+            let w = toks[j].word;
+            corrector.is_known(w)
+                && (!single(w)
+                    || !has_class(u64::from(corrector.lexicon.count(&w.to_lowercase())), total))
+        })
+    };
+    !(is_word(i) && is_word(i + 1)) && corrector.reads_as_one(a, b, &format!("{a}{b}"))
 }
 
 /// Years a document mentions (four-digit numbers from 1900 to 2099).
