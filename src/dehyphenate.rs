@@ -13,12 +13,13 @@ use crate::tokenise::Token;
 
 /// Words that follow a suspended compound's hyphen ("kunskaps- och
 /// metodområden"): never the end of a split word.
-const CONJUNCTIONS: &[&str] = &["och", "eller", "samt", "respektive", "resp", "&"];
+const CONJUNCTIONS: &[&str] = &["och", "eller", "respektive", "resp", "&"];
 
 /// Words that may follow a suspended compound ("både förvaltnings- som
-/// bolagsgränser") but also end split words ("Plattfor-" + "men"): the join
-/// must then spell a word the lexicon holds.
-const MAYBE_CONJUNCTIONS: &[&str] = &["men", "som", "till"];
+/// bolagsgränser", "kunskaps- samt metodområden") but also end split words
+/// ("Plattfor-" + "men", "skynd-" + "samt"): the join must then spell a word
+/// the lexicon holds.
+const MAYBE_CONJUNCTIONS: &[&str] = &["men", "som", "till", "samt"];
 
 /// How a line-break hyphen is resolved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -229,6 +229,12 @@ const CASES: &[(&str, &str)] = &[
         "Det gäller CDM-p-\nrojektens mål och e-\ntjänster och en A-\nkassa och (b-\nlodcancer) och u-\nbåtarnas väg.",
         "Det gäller CDM-projektens\nmål och e-tjänster\noch en A-kassa\noch (blodcancer)\noch u-båtarnas\nväg.",
     ),
+    // "samt" after a line-break hyphen ends a split word where the join is
+    // one ("skyndsamt"); otherwise it follows a suspended compound.
+    (
+        "Heby kommuns önskemål, skynd-\nsamt bereda frågan och kunskaps-\nsamt metodområden.",
+        "Heby kommuns önskemål, skyndsamt\nbereda frågan och kunskaps-\nsamt metodområden.",
+    ),
     // An abbreviation with its period before a number, on the same line or
     // the next, is no misprint ("dir." is no "där.").
     (
