@@ -8,6 +8,8 @@
 //! joined word (once its letters are repaired) is a word.
 
 use crate::correct::Corrector;
+use crate::extract::names::first_name;
+use crate::lexicon::flags;
 use crate::sidecar::{Correction, CorrectionKind};
 use crate::tokenise::Token;
 
@@ -158,7 +160,9 @@ fn decide(stem: &str, tail: &Token<'_>, corrector: &mut Corrector<'_>) -> Join {
             Join::None
         };
     }
-    if known(&dropped, corrector) {
+    // A word written as a name after the hyphen does not continue the word
+    // before it: no Swedish word has a capital inside ("Sverige-" + "Det").
+    if !is_name_part(t) && known(&dropped, corrector) {
         return Join::Drop;
     }
     // Any two words can be joined with a hyphen, so only a form the lexicon
@@ -169,9 +173,34 @@ fn decide(stem: &str, tail: &Token<'_>, corrector: &mut Corrector<'_>) -> Join {
     if t.starts_with(char::is_lowercase) {
         // An unknown word broken at the line end is still one word.
         Join::Drop
+    } else if is_name_part(last_segment)
+        && is_name_part(t)
+        && (first_name(t).is_some() || !is_common_word(t, corrector))
+    {
+        // A double name broken at its hyphen ("Wiwi-" + "Anne", "Maj-" +
+        // "Inger", "Tenfjord-" + "Toftby"); before a common word opening a
+        // sentence it is a dash ("Sverige-" + "Avfallet").
+        Join::Keep
     } else {
         Join::None
     }
+}
+
+/// Whether the lexicon holds `word` as a word written small, and not as a
+/// name.
+fn is_common_word(word: &str, corrector: &Corrector<'_>) -> bool {
+    corrector
+        .lexicon()
+        .get(&word.to_lowercase())
+        .is_some_and(|e| e.is_word() && !e.has(flags::PROPER))
+}
+
+/// Whether `word` is written as a name: a capital, then small letters.
+fn is_name_part(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.clone().next().is_some()
+        && chars.all(char::is_lowercase)
 }
 
 /// Whether `word` is a word as printed or after correction.

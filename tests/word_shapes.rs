@@ -235,6 +235,13 @@ const CASES: &[(&str, &str)] = &[
         "Heby kommuns önskemål, skynd-\nsamt bereda frågan och kunskaps-\nsamt metodområden.",
         "Heby kommuns önskemål, skyndsamt\nbereda frågan och kunskaps-\nsamt metodområden.",
     ),
+    // A double name broken at its hyphen keeps it; a common word written as
+    // a name after a line-end hyphen opens a sentence after a dash, and no
+    // word is joined to it.
+    (
+        "Frågan till Wiwi-\nAnne Johansson och Maj-\nInger Klingvall om avfall från Tyskland till Sverige-\nAvfallet innehåller mycket.",
+        "Frågan till Wiwi-Anne\nJohansson och Maj-Inger\nKlingvall om avfall från Tyskland till Sverige-\nAvfallet innehåller mycket.",
+    ),
     // An abbreviation with its period before a number, on the same line or
     // the next, is no misprint ("dir." is no "där.").
     (
@@ -248,12 +255,13 @@ const CASES: &[(&str, &str)] = &[
         "Vi måste gå på bio och få större hus till oss.",
     ),
     // So is a half that is a word beside one that is not, where the whole
-    // reads far better than the two ("motver kar", "sk ulle"), a rare letter
-    // alone among them ("vanlig a"); abbreviations written apart ("bl a",
-    // "m fl", "t o m") and two words ("plats er", "Sverige i") stay.
+    // reads far better than the two ("motver kar", "sk ulle"), and a rare
+    // letter alone before a word ("g rund"); abbreviations written apart
+    // ("bl a", "m fl", "t o m"), a letter after a word ("led a"), two words
+    // ("plats er", "Sverige i") and two English words ("past or") stay.
     (
-        "Det finns fortfa rande problem som inte motver kar investeringar, och utredn ing pågår sk ulle man säga.\nDet gäller bl a hos SICS och m fl låtar och flera plats er i landet och energiprestandan i husen.\nKoncentrationen på vanlig a varor t o m i Sverige i år.",
-        "Det finns fortfarande problem som inte motverkar investeringar, och utredning pågår skulle man säga.\nDet gäller bl a hos SICS och m fl låtar och flera plats er i landet och energiprestandan i husen.\nKoncentrationen på vanliga varor t o m i Sverige i år.",
+        "Det finns fortfa rande problem som inte motver kar investeringar, och utredn ing pågår sk ulle man säga.\nDet gäller bl a hos SICS och m fl låtar och flera plats er i landet och energiprestandan i husen.\nDet är en B rist på g rund av att villkoren i led a t o m i Sverige i år, past or present, inte gäller.",
+        "Det finns fortfarande problem som inte motverkar investeringar, och utredning pågår skulle man säga.\nDet gäller bl a hos SICS och m fl låtar och flera plats er i landet och energiprestandan i husen.\nDet är en Brist på grund av att villkoren i led a t o m i Sverige i år, past or present, inte gäller.",
     ),
     // A capital I before small letters may be the OCR's small l: the word
     // it makes is written small inside a sentence, with a capital first in one.

@@ -414,6 +414,11 @@ impl<'l> Corrector<'l> {
         c
     }
 
+    /// The lexicon the corrector reads with.
+    pub fn lexicon(&self) -> &'l Lexicon {
+        self.lexicon
+    }
+
     /// The channel estimated for this document.
     pub fn channel(&self) -> &Channel {
         &self.channel

@@ -4,7 +4,7 @@
 //! ("10 0000"), and a speck read as an apostrophe after a capital I ("I' vår").
 
 use super::Corrector;
-use crate::lexicon::has_class;
+use crate::lexicon::english;
 use crate::sidecar::{Correction, CorrectionKind};
 use crate::text::is_letter;
 use crate::tokenise;
@@ -220,6 +220,11 @@ fn undoubled(toks: &[tokenise::Token<'_>], i: usize, line: &str, years: &[u32]) 
     (cue || near_years(&year, years)).then_some(year)
 }
 
+/// A letter alone before a word is a word of the text if the corpus writes
+/// it alone at least once in this many words ("i"; "s" in "s. 12"); a rarer
+/// one ("b", "g") is the first letter of a split word.
+const LETTER_WORD_SHARE: u64 = 2000;
+
 /// Whether two neighbouring words are one word split by the OCR: an acronym
 /// broken in two ("I T-strateg"), or two halves, not both words, that make a
 /// word which reads better than they do, a stray space paid for
@@ -227,9 +232,9 @@ fn undoubled(toks: &[tokenise::Token<'_>], i: usize, line: &str, years: &[u32]) 
 /// two misprinted words that each read as one on their own ("ga pa" is "gå
 /// på", not "gapa").
 ///
-/// `known` holds whether each token of the line counts as a word here, as
-/// far as asked: each token is the second half of one pair and the first of
-/// the next.
+/// `known` holds whether each token of the line is a known word, as far as
+/// asked: each token is the second half of one pair and the first of the
+/// next.
 fn should_join(
     toks: &[tokenise::Token<'_>],
     i: usize,
@@ -255,23 +260,26 @@ fn should_join(
         return false;
     }
     // Two words are left as two: a compound written apart, or a word and a
-    // preposition ("förhållanden i"), reads as one too often. But a letter
-    // alone is a word only if the corpus writes it as one often ("i"): "vanlig
-    // a" and "B rist" are halves. Two letters are an abbreviation ("t o").
+    // preposition ("förhållanden i"), reads as one too often; so are two
+    // English words ("past or", "host an"). A letter alone after a word is
+    // a word too ("led a", "punkt a"), but one before a word is one only if
+    // the corpus writes it alone often ([`LETTER_WORD_SHARE`]): "B rist",
+    // "g rund". Two letters are an abbreviation ("t o").
     let single = |w: &str| w.chars().nth(1).is_none();
     if single(a) && single(b) {
         return false;
     }
-    let total = corrector.lexicon.total();
-    let mut is_word = |j: usize| {
-        *known[j].get_or_insert_with(|| {
-            let w = toks[j].word;
-            corrector.is_known(w)
-                && (!single(w)
-                    || !has_class(u64::from(corrector.lexicon.count(&w.to_lowercase())), total))
-        })
-    };
-    !(is_word(i) && is_word(i + 1)) && corrector.reads_as_one(a, b, &format!("{a}{b}"))
+    let a_word = !single(a)
+        || u64::from(corrector.lexicon.count(&a.to_lowercase())) * LETTER_WORD_SHARE
+            >= corrector.lexicon.total();
+    let mut is_known = |j: usize| *known[j].get_or_insert_with(|| corrector.is_known(toks[j].word));
+    if a_word && is_known(i) && is_known(i + 1) {
+        return false;
+    }
+    if english::is_english(&a.to_lowercase()) && english::is_english(&b.to_lowercase()) {
+        return false;
+    }
+    corrector.reads_as_one(a, b, &format!("{a}{b}"))
 }
 
 /// Years a document mentions (four-digit numbers from 1900 to 2099).
