@@ -553,10 +553,10 @@ impl<'l> Corrector<'l> {
     }
 
     /// Whether `a b` reads better as `joined`, a word of the lexicon that
-    /// the OCR split with a stray space, than as the two words: each read
-    /// at its likeliest (by channel and unigram), the two with the pair
-    /// model between them, the one with the cost of the space
-    /// ([`SPLIT_COST`]).
+    /// the OCR split with a stray space, than as the two words: `joined` and
+    /// `a` at their likeliest (by channel and unigram), `b` at its likeliest
+    /// after `a` (by channel and pair model), and the one word paying for
+    /// the space ([`SPLIT_COST`]).
     pub(crate) fn reads_as_one(&mut self, a: &str, b: &str, joined: &str) -> bool {
         let best = |c: &mut Self, w: &str| {
             c.readings(w, Place::Inside)
@@ -567,11 +567,19 @@ impl<'l> Corrector<'l> {
         if !self.is_known(joined) {
             return false;
         }
-        let (Some(first), Some(second)) = (best(self, a), best(self, b)) else {
+        let Some(first) = best(self, a) else {
             return false;
         };
-        let two =
-            first.0 - first.1.log_p + second.0 + self.model.transition(Some(&first.1), &second.1);
+        // The second word at its likeliest after the first.
+        let second = self.readings(b, Place::Inside);
+        let Some(after) = second
+            .iter()
+            .map(|r| r.emission + self.model.transition(Some(&first.1), &r.lm))
+            .min_by(f32::total_cmp)
+        else {
+            return false;
+        };
+        let two = first.0 - first.1.log_p + after;
         let Some(one) = best(self, joined) else {
             return false;
         };
