@@ -14,14 +14,15 @@ use crate::sidecar::{Correction, CorrectionKind};
 use crate::tokenise::Token;
 
 /// Words that follow a suspended compound's hyphen ("kunskaps- och
-/// metodområden"): never the end of a split word.
-const CONJUNCTIONS: &[&str] = &["och", "eller", "respektive", "resp", "&"];
+/// metodområden"): never the end of a split word. "samt" ends split words
+/// too ("skynd-" + "samt"), but the join of a suspended part with it is a
+/// word as often ("hälso-" + "samt sjukvården" is no "hälsosamt").
+const CONJUNCTIONS: &[&str] = &["och", "eller", "samt", "respektive", "resp", "&"];
 
 /// Words that may follow a suspended compound ("både förvaltnings- som
-/// bolagsgränser", "kunskaps- samt metodområden") but also end split words
-/// ("Plattfor-" + "men", "skynd-" + "samt"): the join must then spell a word
-/// the lexicon holds.
-const MAYBE_CONJUNCTIONS: &[&str] = &["men", "som", "till", "samt"];
+/// bolagsgränser") but also end split words ("Plattfor-" + "men"): the join
+/// must then spell a word the lexicon holds.
+const MAYBE_CONJUNCTIONS: &[&str] = &["men", "som", "till"];
 
 /// How a line-break hyphen is resolved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -229,11 +229,11 @@ const CASES: &[(&str, &str)] = &[
         "Det gäller CDM-p-\nrojektens mål och e-\ntjänster och en A-\nkassa och (b-\nlodcancer) och u-\nbåtarnas väg.",
         "Det gäller CDM-projektens\nmål och e-tjänster\noch en A-kassa\noch (blodcancer)\noch u-båtarnas\nväg.",
     ),
-    // "samt" after a line-break hyphen ends a split word where the join is
-    // one ("skyndsamt"); otherwise it follows a suspended compound.
+    // "samt" after a line-break hyphen follows a suspended compound, also
+    // where the join would be a word ("hälsosamt").
     (
-        "Heby kommuns önskemål, skynd-\nsamt bereda frågan och kunskaps-\nsamt metodområden.",
-        "Heby kommuns önskemål, skyndsamt\nbereda frågan och kunskaps-\nsamt metodområden.",
+        "Vi talar om hälso-\nsamt sjukvården och kunskaps-\nsamt metodområden.",
+        "Vi talar om hälso-\nsamt sjukvården och kunskaps-\nsamt metodområden.",
     ),
     // A double name broken at its hyphen keeps it; a common word written as
     // a name after a line-end hyphen opens a sentence after a dash, and no
