@@ -260,8 +260,8 @@ const CASES: &[(&str, &str)] = &[
     // ("bl a", "m fl", "t o m"), a letter after a word ("led a"), two words
     // ("plats er", "Sverige i") and two English words ("past or") stay.
     (
-        "Det finns fortfa rande problem som inte motver kar investeringar, och utredn ing pågår sk ulle man säga.\nDet gäller bl a hos SICS och m fl låtar och flera plats er i landet och energiprestandan i husen.\nDet är en B rist på g rund av att villkoren i led a t o m i Sverige i år, past or present, inte gäller.",
-        "Det finns fortfarande problem som inte motverkar investeringar, och utredning pågår skulle man säga.\nDet gäller bl a hos SICS och m fl låtar och flera plats er i landet och energiprestandan i husen.\nDet är en Brist på grund av att villkoren i led a t o m i Sverige i år, past or present, inte gäller.",
+        "Det finns fortfa rande problem som inte motver kar investeringar, och utredn ing pågår sk ulle man säga.\nDet gäller bl a hos SICS och m fl låtar och flera plats er i landet och energiprestandan i husen.\nDet är en B rist på g rund av att villkoren i led a t o m i Sverige i år, past or present, inte gäller he la dagen.",
+        "Det finns fortfarande problem som inte motverkar investeringar, och utredning pågår skulle man säga.\nDet gäller bl a hos SICS och m fl låtar och flera plats er i landet och energiprestandan i husen.\nDet är en Brist på grund av att villkoren i led a t o m i Sverige i år, past or present, inte gäller hela dagen.",
     ),
     // A capital I before small letters may be the OCR's small l: the word
     // it makes is written small inside a sentence, with a capital first in one.

@@ -260,11 +260,12 @@ fn should_join(
         return false;
     }
     // Two words are left as two: a compound written apart, or a word and a
-    // preposition ("förhållanden i"), reads as one too often; so are two
-    // English words ("past or", "host an"). A letter alone after a word is
-    // a word too ("led a", "punkt a"), but one before a word is one only if
-    // the corpus writes it alone often ([`LETTER_WORD_SHARE`]): "B rist",
-    // "g rund". Two letters are an abbreviation ("t o").
+    // preposition ("förhållanden i"), reads as one too often; so are English
+    // words amid English ("past or present", "host an international"). A
+    // letter alone after a word is a word too ("led a", "punkt a"), but one
+    // before a word is one only if the corpus writes it alone often
+    // ([`LETTER_WORD_SHARE`]): "B rist", "g rund". Two letters are an
+    // abbreviation ("t o").
     let single = |w: &str| w.chars().nth(1).is_none();
     if single(a) && single(b) {
         return false;
@@ -276,7 +277,13 @@ fn should_join(
     if a_word && is_known(i) && is_known(i + 1) {
         return false;
     }
-    if english::is_english(&a.to_lowercase()) && english::is_english(&b.to_lowercase()) {
+    // Amid English: a word beside the pair is English too ("he la dagen"
+    // is "hela").
+    let english = |j: usize| {
+        toks.get(j)
+            .is_some_and(|t| english::is_english(&t.word.to_lowercase()))
+    };
+    if english(i) && english(i + 1) && (i.checked_sub(1).is_some_and(english) || english(i + 2)) {
         return false;
     }
     corrector.reads_as_one(a, b, &format!("{a}{b}"))
