@@ -14,9 +14,9 @@ use crate::sidecar::{Correction, CorrectionKind};
 use crate::tokenise::Token;
 
 /// Words that follow a suspended compound's hyphen ("kunskaps- och
-/// metodområden"): never the end of a split word. "samt" ends split words
-/// too ("skynd-" + "samt"), but the join of a suspended part with it is a
-/// word as often ("hälso-" + "samt sjukvården" is no "hälsosamt").
+/// metodområden"): never taken as the end of a split word. "samt" may be
+/// one ("skynd-" + "samt"), but a suspended part joined with it is a word
+/// as often ("hälso-" + "samt sjukvården" is no "hälsosamt").
 const CONJUNCTIONS: &[&str] = &["och", "eller", "samt", "respektive", "resp", "&"];
 
 /// Words that may follow a suspended compound ("både förvaltnings- som
