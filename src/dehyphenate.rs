@@ -163,7 +163,8 @@ fn decide(stem: &str, tail: &Token<'_>, corrector: &mut Corrector<'_>) -> Join {
     }
     // A word written as a name after the hyphen does not continue the word
     // before it: no Swedish word has a capital inside ("Sverige-" + "Det").
-    if !is_name_part(t) && known(&dropped, corrector) {
+    let name_tail = is_name_part(t);
+    if !name_tail && known(&dropped, corrector) {
         return Join::Drop;
     }
     // Any two words can be joined with a hyphen, so only a form the lexicon
@@ -174,9 +175,9 @@ fn decide(stem: &str, tail: &Token<'_>, corrector: &mut Corrector<'_>) -> Join {
     if t.starts_with(char::is_lowercase) {
         // An unknown word broken at the line end is still one word.
         Join::Drop
-    } else if is_name_part(last_segment)
-        && is_name_part(t)
-        && (first_name(t).is_some() || !is_common_word(t, corrector))
+    } else if name_tail
+        && is_name_part(last_segment)
+        && (first_name(t).is_some() || !is_common_word(&lower, corrector))
     {
         // A double name broken at its hyphen ("Wiwi-" + "Anne", "Maj-" +
         // "Inger", "Tenfjord-" + "Toftby"); before a common word opening a
@@ -187,12 +188,12 @@ fn decide(stem: &str, tail: &Token<'_>, corrector: &mut Corrector<'_>) -> Join {
     }
 }
 
-/// Whether the lexicon holds `word` as a word written small, and not as a
-/// name.
-fn is_common_word(word: &str, corrector: &Corrector<'_>) -> bool {
+/// Whether the lexicon holds `lower` (lower case) as a word written small,
+/// and not as a name.
+fn is_common_word(lower: &str, corrector: &Corrector<'_>) -> bool {
     corrector
         .lexicon()
-        .get(&word.to_lowercase())
+        .get(lower)
         .is_some_and(|e| e.is_word() && !e.has(flags::PROPER))
 }
 
