@@ -356,16 +356,7 @@ pub fn speaker_pronoun(word: &str) -> Option<Gender> {
     })
 }
 
-/// Grammatical gender of a person, from the first-name list or a pronoun.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Gender {
-    /// Male name or "han".
-    Male,
-    /// Female name or "hon".
-    Female,
-    /// Unisex name, unknown name, or "hen".
-    Unknown,
-}
+pub use crate::lexicon::first_names::Gender;
 
 /// Titles and functions in their base form. Compounds are also recognised by
 /// their last part, see [`ROLE_SUFFIXES`].

@@ -1,50 +1,14 @@
-//! The first-name lexicon (`dictionaries/firstnames/firstnames.tsv`, embedded at
-//! build time) and the tests on a word that make it a possible part of a name.
+//! First names (the list in [`crate::lexicon::first_names`], with OCR repairs and
+//! the function-word tests) and the tests on a word that make it a possible part
+//! of a name.
 
 use std::sync::LazyLock;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 
 use super::lex::{self, Gender};
 use crate::correct::case::capital_i_ell;
-
-/// The embedded list: `name<TAB>gender`, `#` comments. See the README beside it
-/// for provenance and licence.
-const FIRSTNAMES_TSV: &str = include_str!("../../dictionaries/firstnames/firstnames.tsv");
-
-/// Lower-case first name -> (printed form, gender).
-static FIRST_NAMES: LazyLock<FxHashMap<String, (&'static str, Gender)>> = LazyLock::new(|| {
-    let mut map = FxHashMap::default();
-    for line in FIRSTNAMES_TSV.lines() {
-        if line.starts_with('#') {
-            continue;
-        }
-        let mut parts = line.split('\t');
-        let (Some(name), g) = (parts.next(), parts.next()) else {
-            continue;
-        };
-        let gender = match g {
-            Some("M") => Gender::Male,
-            Some("F") => Gender::Female,
-            _ => Gender::Unknown,
-        };
-        if !name.is_empty() {
-            map.insert(name.to_lowercase(), (name, gender));
-        }
-    }
-    map
-});
-
-/// Capitalised words that the lexicon lists as names but that open Swedish
-/// sentences far more often than they name anyone ("Alla", "Man", "Vid").
-const NOT_FIRST_NAMES: &[&str] = &[
-    "alla", "han", "hon", "in", "man", "min", "de", "den", "det", "the", "se", "so", "son",
-    "visar", "said", "till", "under", "men", "sin", "vid", "om", "mot", "kan", "van", "mark",
-    "rosen", "viking", "urban", "flora", "israel", "ban", "tal", "ton", "mist", "bok", "kil",
-    "ram", "hörn", "lind", "frid", "sam", "tom", "april", "maj", "juni", "juli", "augusti", "ali",
-    "ja", "nej", "bang", "chi", "phi", "sun", "art", "ellen", "ester", "europa", "kalla", "stella",
-    "vera", "gloria", "grace",
-];
+use crate::lexicon::first_names;
 
 /// A first name found in the lexicon.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,17 +51,15 @@ fn capitalise(s: &str) -> String {
 }
 
 fn lookup(word: &str) -> Option<FirstName> {
-    static NOT_NAMES: LazyLock<FxHashSet<&'static str>> =
-        LazyLock::new(|| NOT_FIRST_NAMES.iter().copied().collect());
     lex::with_lower(word, |lower| {
         // "Per" is a preposition too, but as a capitalised word it is the name.
-        if NOT_NAMES.contains(lower) || (lower != "per" && lex::is_function_word(lower)) {
+        if lower != "per" && lex::is_function_word(lower) {
             return None;
         }
         let found = |k: &str| {
-            FIRST_NAMES.get(k).map(|(c, g)| FirstName {
-                canonical: (*c).to_string(),
-                gender: *g,
+            first_names::get(k).map(|(c, gender)| FirstName {
+                canonical: c.to_string(),
+                gender,
             })
         };
         if let Some(f) = found(lower) {
@@ -153,7 +115,7 @@ fn repairs(c: char) -> &'static [char] {
 static DAMAGED_NAMES: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
     let mut set = FxHashSet::default();
     // Only the few names with å, ä or ö have damaged forms.
-    for name in FIRST_NAMES.keys().filter(|n| n.contains(['å', 'ä', 'ö'])) {
+    for name in first_names::names().filter(|n| n.contains(['å', 'ä', 'ö'])) {
         let chars: Vec<char> = name.chars().collect();
         for (i, &letter) in chars.iter().enumerate() {
             if !matches!(letter, 'å' | 'ä' | 'ö') {
@@ -243,15 +205,13 @@ mod tests {
     /// repair tried.
     fn lookup_trying_all(word: &str) -> Option<FirstName> {
         let lower = word.to_lowercase();
-        if NOT_FIRST_NAMES.contains(&lower.as_str())
-            || (lower != "per" && lex::is_function_word(&lower))
-        {
+        if lower != "per" && lex::is_function_word(&lower) {
             return None;
         }
         let found = |k: &str| {
-            FIRST_NAMES.get(k).map(|(c, g)| FirstName {
-                canonical: (*c).to_string(),
-                gender: *g,
+            first_names::get(k).map(|(c, gender)| FirstName {
+                canonical: c.to_string(),
+                gender,
             })
         };
         if let Some(f) = found(&lower) {
@@ -277,7 +237,7 @@ mod tests {
     #[test]
     fn damaged_names_filter_changes_no_answer() {
         let mut words = crate::extract::lex::tests::fixture_words();
-        for name in FIRST_NAMES.keys() {
+        for name in first_names::names() {
             let chars: Vec<char> = name.chars().collect();
             words.push(capitalise(name));
             for k in 0..chars.len() {

@@ -30,6 +30,7 @@ mod classes;
 mod compound;
 pub mod context;
 pub mod english;
+pub mod first_names;
 mod format;
 
 use std::borrow::Cow;
