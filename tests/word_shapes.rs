@@ -305,6 +305,12 @@ const CASES: &[(&str, &str)] = &[
         "Se interpellation 20009/10:253, lag (20003:307) från 2004 och 19900-talet.",
         "Se interpellation 2009/10:253, lag (2003:307) från 2004 och 1990-talet.",
     ),
+    // A year or a day that a word announces, that word printed with the
+    // OCR's stand-ins too; a round count stays where nothing announces a year.
+    (
+        "Det beslutades ar 20000 och varen 20008, den 200 oktober; det kostar 20000 kronor.",
+        "Det beslutades år 2000 och våren 2008, den 20 oktober; det kostar 20000 kronor.",
+    ),
     // A capital S after a small letter is the OCR's: an ö where that makes
     // a word, inside compounds as well; a name with a capital inside keeps it.
     (

@@ -4,6 +4,7 @@
 //! ("10 0000"), and a speck read as an apostrophe after a capital I ("I' vår").
 
 use super::Corrector;
+use crate::confusion::{DIACRITICS, RENDERINGS};
 use crate::lexicon::english;
 use crate::sidecar::{Correction, CorrectionKind};
 use crate::text::is_letter;
@@ -213,11 +214,72 @@ fn undoubled(toks: &[tokenise::Token<'_>], i: usize, line: &str, years: &[u32]) 
     if let Some(dated) = undouble_dated(t.word, years) {
         return Some(dated);
     }
-    let year = undouble_year(t.word, years)?;
-    let cue = prev.is_some_and(|p| YEAR_CUES.contains(&p.word.to_lowercase().as_str()));
+    if let Some(day) = toks
+        .get(i + 1)
+        .and_then(|next| undouble_day(t.word, next.word))
+    {
+        return Some(day);
+    }
+    let cue = prev.is_some_and(|p| is_year_cue(p.word));
+    let year = undouble_year(t.word, years, cue)?;
     // Five digits are written "20 003" in Swedish, so a five-digit token next
     // to the years the document talks about is a year the OCR stuttered on.
     (cue || near_years(&year, years)).then_some(year)
+}
+
+/// Whether the printed `word` is one of [`YEAR_CUES`], also with an å, ä or
+/// ö of it printed as one character the confusion model renders it as ("ar
+/// 20009", "varen 2000"): before a five-digit number it is hardly anything
+/// else.
+fn is_year_cue(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let stands_for = |truth: char, printed: char| {
+        truth == printed
+            || (DIACRITICS.contains(&truth)
+                && RENDERINGS
+                    .iter()
+                    .any(|r| r.truth == truth && r.seen.chars().eq(std::iter::once(printed))))
+    };
+    YEAR_CUES.iter().any(|cue| {
+        cue.chars().count() == lower.chars().count()
+            && cue
+                .chars()
+                .zip(lower.chars())
+                .all(|(c, p)| stands_for(c, p))
+    })
+}
+
+/// Months, the cue of a day before them.
+const MONTHS: &[&str] = &[
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+/// "den 200 oktober" read as "den 20 oktober": a number of three digits
+/// before a month is a day the OCR doubled a digit of when it is no day
+/// (over 31) and one undoubling makes it one.
+fn undouble_day(word: &str, next: &str) -> Option<String> {
+    if word.len() != 3 || !word.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if word.parse::<u32>().ok()? <= 31 || !MONTHS.contains(&next.to_lowercase().as_str()) {
+        return None;
+    }
+    let mut days =
+        undoublings(word).filter(|d| d.parse::<u32>().is_ok_and(|n| (1..=31).contains(&n)));
+    let day = days.next()?;
+    // "111" undoubles to "11" twice; the same day either way.
+    days.all(|d| d == day).then_some(day)
 }
 
 /// A letter alone before a word is a word of the text if the corpus writes
@@ -327,8 +389,8 @@ fn near_years(year: &str, years: &[u32]) -> bool {
 /// a year of 1900-2099 once undoubled (not a round number such as "20000").
 /// When two undoublings make years ("19966": 1966 or 1996), the one nearest a
 /// year of the document wins, else the later pair.
-fn undouble_year(word: &str, years: &[u32]) -> Option<String> {
-    if word.ends_with("00") {
+fn undouble_year(word: &str, years: &[u32], cue: bool) -> Option<String> {
+    if word.ends_with("00") && !cue {
         return None;
     }
     undouble_five(word, years, |n| (1900..2100).contains(&n))
@@ -418,7 +480,7 @@ fn undouble_dated(word: &str, years: &[u32]) -> Option<String> {
         };
     }
     if rest.starts_with(':') && rest[1..].starts_with(|c: char| c.is_ascii_digit()) {
-        let year = undouble_year(head, years)?;
+        let year = undouble_year(head, years, false)?;
         return near_years(&year, years).then(|| format!("{year}{rest}"));
     }
     let definite = rest.starts_with("-talet")
@@ -516,16 +578,52 @@ mod tests {
 
     #[test]
     fn undoubles_years() {
-        assert_eq!(undouble_year("20009", &[]).as_deref(), Some("2009"));
-        assert_eq!(undouble_year("19985", &[]).as_deref(), Some("1985"));
-        assert_eq!(undouble_year("12345", &[]), None);
-        assert_eq!(undouble_year("2009", &[]), None);
-        assert_eq!(undouble_year("100000", &[]), None);
-        assert_eq!(undouble_year("20000", &[]), None);
+        assert_eq!(undouble_year("20009", &[], false).as_deref(), Some("2009"));
+        assert_eq!(undouble_year("19985", &[], false).as_deref(), Some("1985"));
+        assert_eq!(undouble_year("12345", &[], false), None);
+        assert_eq!(undouble_year("2009", &[], false), None);
+        assert_eq!(undouble_year("100000", &[], false), None);
+        // A round number is a count, unless a word before it announces a year.
+        assert_eq!(undouble_year("20000", &[], false), None);
+        assert_eq!(undouble_year("20000", &[], true).as_deref(), Some("2000"));
+        assert_eq!(undouble_year("19900", &[], true).as_deref(), Some("1990"));
         // Two readings: the one near the document's years, else the later pair.
-        assert_eq!(undouble_year("19966", &[1995]).as_deref(), Some("1996"));
-        assert_eq!(undouble_year("19966", &[1968]).as_deref(), Some("1966"));
-        assert_eq!(undouble_year("19966", &[]).as_deref(), Some("1996"));
+        assert_eq!(
+            undouble_year("19966", &[1995], false).as_deref(),
+            Some("1996")
+        );
+        assert_eq!(
+            undouble_year("19966", &[1968], false).as_deref(),
+            Some("1966")
+        );
+        assert_eq!(undouble_year("19966", &[], false).as_deref(), Some("1996"));
+    }
+
+    #[test]
+    fn year_cues_also_as_the_ocr_prints_them() {
+        for w in [
+            "år", "År", "ar", "Ar", "&r", "dr", "varen", "vdren", "hosten", "hésten", "maj",
+        ] {
+            assert!(is_year_cue(w), "{w}");
+        }
+        // Only the confusion model's stand-ins for å, ä and ö, and only there.
+        for w in ["xr", "a", "arr", "vbren", "hasten", "sedaN!", "kronor", "i"] {
+            assert!(!is_year_cue(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn undoubles_a_day_before_a_month() {
+        assert_eq!(undouble_day("200", "oktober").as_deref(), Some("20"));
+        assert_eq!(undouble_day("300", "September").as_deref(), Some("30"));
+        assert_eq!(undouble_day("111", "maj").as_deref(), Some("11"));
+        // A day already, no month after it, no undoubling that is a day, or
+        // two that are.
+        assert_eq!(undouble_day("200", "kronor"), None);
+        assert_eq!(undouble_day("31", "maj"), None);
+        assert_eq!(undouble_day("400", "maj"), None);
+        assert_eq!(undouble_day("123", "maj"), None);
+        assert_eq!(undouble_day("2000", "maj"), None);
     }
 
     #[test]
