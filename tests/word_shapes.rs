@@ -257,11 +257,17 @@ const CASES: &[(&str, &str)] = &[
     // So is a half that is a word beside one that is not, where the whole
     // reads far better than the two ("motver kar", "sk ulle"), and a rare
     // letter alone before a word ("g rund"); abbreviations written apart
-    // ("bl a", "m fl", "t o m"), a letter after a word ("led a"), two words
+    // ("bl a", "m fl", "t o m"), a label after a word ("led a"), two words
     // ("plats er", "Sverige i") and two English words ("past or") stay.
     (
         "Det finns fortfa rande problem som inte motver kar investeringar, och utredn ing pågår sk ulle man säga.\nDet gäller bl a hos SICS och m fl låtar och flera plats er i landet och energiprestandan i husen.\nDet är en B rist på g rund av att villkoren i led a t o m i Sverige i år, past or present, inte gäller he la dagen.",
         "Det finns fortfarande problem som inte motverkar investeringar, och utredning pågår skulle man säga.\nDet gäller bl a hos SICS och m fl låtar och flera plats er i landet och energiprestandan i husen.\nDet är en Brist på grund av att villkoren i led a t o m i Sverige i år, past or present, inte gäller hela dagen.",
+    ),
+    // A letter after a word is a word where the corpus writes it alone often
+    // (a label, "led a", "punkt e"); a rarer one is the end of a split word.
+    (
+        "Det gäller bakgrund elle r kön, och det pågår reda n en utredning om punkt e och led a.",
+        "Det gäller bakgrund eller kön, och det pågår redan en utredning om punkt e och led a.",
     ),
     // A capital I before small letters may be the OCR's small l: the word
     // it makes is written small inside a sentence, with a capital first in one.

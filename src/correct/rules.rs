@@ -287,6 +287,12 @@ fn undouble_day(word: &str, next: &str) -> Option<String> {
 /// one ("b", "g") is the first letter of a split word.
 const LETTER_WORD_SHARE: u64 = 2000;
 
+/// A letter alone after a word is a word of the text if the corpus writes it
+/// alone at least once in this many words: a label ("led a", "punkt e") or
+/// an abbreviation; a rarer one ("r", "n", "t") is the last letter of a
+/// split word ("elle r", "reda n").
+const LETTER_AFTER_WORD_SHARE: u64 = 40_000;
+
 /// Whether two neighbouring words are one word split by the OCR: an acronym
 /// broken in two ("I T-strateg"), or two halves, not both words, that make a
 /// word which reads better than they do, a stray space paid for
@@ -324,19 +330,21 @@ fn should_join(
     // Two words are left as two: a compound written apart, or a word and a
     // preposition ("förhållanden i"), reads as one too often; so are English
     // words amid English ("past or present", "host an international"). A
-    // letter alone after a word is a word too ("led a", "punkt a"), but one
-    // before a word is one only if the corpus writes it alone often
-    // ([`LETTER_WORD_SHARE`]): "B rist", "g rund". Two letters are an
-    // abbreviation ("t o").
+    // letter alone is a word only if the corpus writes it alone often: before
+    // a word ([`LETTER_WORD_SHARE`]; not "B rist", "g rund"), and less often
+    // after one, where labels stand ([`LETTER_AFTER_WORD_SHARE`]: "led a",
+    // "punkt e"; not "elle r"). Two letters are an abbreviation ("t o").
     let single = |w: &str| w.chars().nth(1).is_none();
     if single(a) && single(b) {
         return false;
     }
-    let a_word = !single(a)
-        || u64::from(corrector.lexicon.count(&a.to_lowercase())) * LETTER_WORD_SHARE
-            >= corrector.lexicon.total();
+    let written_alone = |w: &str, share: u64| {
+        u64::from(corrector.lexicon.count(&w.to_lowercase())) * share >= corrector.lexicon.total()
+    };
+    let a_word = !single(a) || written_alone(a, LETTER_WORD_SHARE);
+    let b_word = !single(b) || written_alone(b, LETTER_AFTER_WORD_SHARE);
     let mut is_known = |j: usize| *known[j].get_or_insert_with(|| corrector.is_known(toks[j].word));
-    if a_word && is_known(i) && is_known(i + 1) {
+    if a_word && b_word && is_known(i) && is_known(i + 1) {
         return false;
     }
     // Amid English: a word beside the pair is English too ("he la dagen"
