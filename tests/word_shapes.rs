@@ -263,6 +263,12 @@ const CASES: &[(&str, &str)] = &[
         "Det finns fortfa rande problem som inte motver kar investeringar, och utredn ing pågår sk ulle man säga.\nDet gäller bl a hos SICS och m fl låtar och flera plats er i landet och energiprestandan i husen.\nDet är en B rist på g rund av att villkoren i led a t o m i Sverige i år, past or present, inte gäller he la dagen.",
         "Det finns fortfarande problem som inte motverkar investeringar, och utredning pågår skulle man säga.\nDet gäller bl a hos SICS och m fl låtar och flera plats er i landet och energiprestandan i husen.\nDet är en Brist på grund av att villkoren i led a t o m i Sverige i år, past or present, inte gäller hela dagen.",
     ),
+    // Halves that are no words may make a misprint of one ("méjl ighet",
+    // "fo rildrar"): the whole is read as a word of the lexicon.
+    (
+        "Det ger méjl ighet för fo rildrar att se anstllningss kyddet.",
+        "Det ger möjlighet för föräldrar att se anställningsskyddet.",
+    ),
     // A letter after a word is a word where the corpus writes it alone often
     // (a label, "led a", "punkt e"); a rarer one is the end of a split word.
     (

@@ -557,19 +557,41 @@ impl<'l> Corrector<'l> {
     /// `a` at their likeliest (by channel and unigram), `b` at its likeliest
     /// after `a` (by channel and pair model), and the one word paying for
     /// the space ([`SPLIT_COST`]).
-    pub(crate) fn reads_as_one(&mut self, a: &str, b: &str, joined: &str) -> bool {
+    ///
+    /// With `misprinted` (neither half is a word) `joined` may be a misprint
+    /// itself, read as a word of the lexicon ("méjl ighet" is "möjlighet",
+    /// "fo rildrar" "föräldrar"), where a half reads as no word.
+    pub(crate) fn reads_as_one(
+        &mut self,
+        a: &str,
+        b: &str,
+        joined: &str,
+        misprinted: bool,
+    ) -> bool {
         let best = |c: &mut Self, w: &str| {
             c.readings(w, Place::Inside)
                 .iter()
                 .min_by(|x, y| (x.emission - x.lm.log_p).total_cmp(&(y.emission - y.lm.log_p)))
-                .map(|r| (r.emission, r.lm))
+                .map(|r| (r.emission, r.lm, (!r.identity).then(|| r.text.clone())))
         };
-        if !self.is_known(joined) {
+        let whole = self.is_known(joined);
+        if !whole && !misprinted {
             return false;
         }
         let Some(first) = best(self, a) else {
             return false;
         };
+        if !whole {
+            // The search for the whole only where a half reads as no word.
+            let Some(second) = best(self, b) else {
+                return false;
+            };
+            let reads =
+                |c: &mut Self, r: &Option<String>| r.as_ref().is_some_and(|t| c.is_known(t));
+            if reads(self, &first.2) && reads(self, &second.2) {
+                return false;
+            }
+        }
         // The second word at its likeliest after the first.
         let second = self.readings(b, Place::Inside);
         let Some(after) = second
@@ -583,7 +605,9 @@ impl<'l> Corrector<'l> {
         let Some(one) = best(self, joined) else {
             return false;
         };
-        SPLIT_COST + one.0 - one.1.log_p < two
+        // A misprint is read as a word of the lexicon, not merely respelled.
+        let read = whole || one.2.is_some_and(|text| self.is_known(&text));
+        read && SPLIT_COST + one.0 - one.1.log_p < two
     }
 
     /// Whether `tok` is an abbreviation before a number ("dir. 2000:43",

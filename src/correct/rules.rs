@@ -296,9 +296,10 @@ const LETTER_AFTER_WORD_SHARE: u64 = 40_000;
 /// Whether two neighbouring words are one word split by the OCR: an acronym
 /// broken in two ("I T-strateg"), or two halves, not both words, that make a
 /// word which reads better than they do, a stray space paid for
-/// ([`Corrector::reads_as_one`]): "ti ll", "utredn ing", "motver kar". Not
-/// two misprinted words that each read as one on their own ("ga pa" is "gå
-/// på", not "gapa").
+/// ([`Corrector::reads_as_one`]): "ti ll", "utredn ing", "motver kar"; where
+/// neither half is a word, the whole may be a misprint too ("méjl ighet").
+/// Not two misprinted words that each read as one on their own ("ga pa" is
+/// "gå på", not "gapa").
 ///
 /// `known` holds whether each token of the line is a known word, as far as
 /// asked: each token is the second half of one pair and the first of the
@@ -344,7 +345,9 @@ fn should_join(
     let a_word = !single(a) || written_alone(a, LETTER_WORD_SHARE);
     let b_word = !single(b) || written_alone(b, LETTER_AFTER_WORD_SHARE);
     let mut is_known = |j: usize| *known[j].get_or_insert_with(|| corrector.is_known(toks[j].word));
-    if a_word && b_word && is_known(i) && is_known(i + 1) {
+    let a_half = !(a_word && is_known(i));
+    let b_half = !(b_word && is_known(i + 1));
+    if !a_half && !b_half {
         return false;
     }
     // Amid English: a word beside the pair is English too ("he la dagen"
@@ -356,7 +359,7 @@ fn should_join(
     if english(i) && english(i + 1) && (i.checked_sub(1).is_some_and(english) || english(i + 2)) {
         return false;
     }
-    corrector.reads_as_one(a, b, &format!("{a}{b}"))
+    corrector.reads_as_one(a, b, &format!("{a}{b}"), a_half && b_half)
 }
 
 /// Years a document mentions (four-digit numbers from 1900 to 2099).
