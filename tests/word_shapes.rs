@@ -263,6 +263,11 @@ const CASES: &[(&str, &str)] = &[
         "Det finns fortfa rande problem som inte motver kar investeringar, och utredn ing pågår sk ulle man säga.\nDet gäller bl a hos SICS och m fl låtar och flera plats er i landet och energiprestandan i husen.\nDet är en B rist på g rund av att villkoren i led a t o m i Sverige i år, past or present, inte gäller he la dagen.",
         "Det finns fortfarande problem som inte motverkar investeringar, och utredning pågår skulle man säga.\nDet gäller bl a hos SICS och m fl låtar och flera plats er i landet och energiprestandan i husen.\nDet är en Brist på grund av att villkoren i led a t o m i Sverige i år, past or present, inte gäller hela dagen.",
     ),
+    // A web address is no word to read: its period stays.
+    (
+        "Det står i nättidningen realtid.se och på Europa.eu i dag.",
+        "Det står i nättidningen realtid.se och på Europa.eu i dag.",
+    ),
     // Halves that are no words may make a misprint of one ("méjl ighet",
     // "fo rildrar"): the whole is read as a word of the lexicon.
     (

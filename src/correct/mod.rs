@@ -796,9 +796,13 @@ impl<'l> Corrector<'l> {
     /// Readings of one hyphen-free segment.
     fn segment_readings(&mut self, seg: &str, slot: Slot, place: Place) -> Vec<Reading> {
         let sentence_start = place == Place::SentenceStart;
-        if unchangeable(seg) || (slot == Slot::Head && short_prefix(seg)) || is_acronym(seg) {
+        if unchangeable(seg)
+            || (slot == Slot::Head && short_prefix(seg))
+            || is_acronym(seg)
+            || is_web_address(seg)
+        {
             // "e-", "IT-", "14-": a prefix taken as it is; so is an acronym
-            // ("GATT/WTO").
+            // ("GATT/WTO") and a web address ("realtid.se"), no word either.
             return vec![self.fixed(seg)];
         }
         let lower = self.search_key(seg);
@@ -2364,6 +2368,26 @@ fn is_comparative(lexicon: &Lexicon, word: &str) -> bool {
     })
 }
 
+/// Top-level domains of the web addresses Swedish print names.
+const WEB_DOMAINS: &[&str] = &[
+    "se", "nu", "com", "org", "net", "eu", "info", "fi", "no", "dk", "de", "uk", "gov", "edu",
+];
+
+/// Whether `seg` is a web address ("realtid.se", "www.riksdagen.se"): parts
+/// of letters, digits and hyphens between periods, the last a top-level
+/// domain in lower case. Abbreviations have other last parts ("bl.a",
+/// "t.o.m").
+fn is_web_address(seg: &str) -> bool {
+    let Some((name, domain)) = seg.rsplit_once('.') else {
+        return false;
+    };
+    !name.is_empty()
+        && WEB_DOMAINS.contains(&domain)
+        && name
+            .split('.')
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_alphanumeric() || c == '-'))
+}
+
 /// Whether `w` is an acronym ("IT", "EU", "SKL"), printed as it is: two to
 /// five capitals.
 fn is_acronym(w: &str) -> bool {
@@ -2449,6 +2473,31 @@ fn classify(tok: &Token<'_>) -> Role {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn web_addresses_are_no_words() {
+        for w in [
+            "realtid.se",
+            "www.riksdagen.se",
+            "1177.se",
+            "e-hälsa.nu",
+            "skl.com",
+        ] {
+            assert!(is_web_address(w), "{w}");
+        }
+        for w in [
+            "bl.a",
+            "t.o.m",
+            "omraden.I",
+            "Malmd.Se",
+            ".se",
+            "a..se",
+            "x.sex",
+            "realtid",
+        ] {
+            assert!(!is_web_address(w), "{w}");
+        }
+    }
 
     #[test]
     fn capital_letters_before_numbers_name_things() {
