@@ -10,10 +10,8 @@ use crate::sidecar::{Correction, CorrectionKind};
 use crate::text::is_letter;
 use crate::tokenise;
 
-/// Month names and words that announce a year.
-const YEAR_CUES: &[&str] = &[
-    "år",
-    "året",
+/// Months: they announce a year after them and a day before them.
+const MONTHS: &[&str] = &[
     "januari",
     "februari",
     "mars",
@@ -26,11 +24,11 @@ const YEAR_CUES: &[&str] = &[
     "oktober",
     "november",
     "december",
-    "sedan",
-    "våren",
-    "sommaren",
-    "hösten",
-    "vintern",
+];
+
+/// Words other than the months that announce a year.
+const YEAR_WORDS: &[&str] = &[
+    "år", "året", "sedan", "våren", "sommaren", "hösten", "vintern",
 ];
 
 /// Joins words split by a stray space, drops the apostrophe a speck after a
@@ -227,10 +225,10 @@ fn undoubled(toks: &[tokenise::Token<'_>], i: usize, line: &str, years: &[u32]) 
     (cue || near_years(&year, years)).then_some(year)
 }
 
-/// Whether the printed `word` is one of [`YEAR_CUES`], also with an å, ä or
-/// ö of it printed as one character the confusion model renders it as ("ar
-/// 20009", "varen 2000"): before a five-digit number it is hardly anything
-/// else.
+/// Whether the printed `word` announces a year ([`MONTHS`], [`YEAR_WORDS`]),
+/// also with an å, ä or ö of it printed as one character the confusion model
+/// renders it as ("ar 20009", "varen 2000"): before a five-digit number it
+/// is hardly anything else.
 fn is_year_cue(word: &str) -> bool {
     let lower = word.to_lowercase();
     let stands_for = |truth: char, printed: char| {
@@ -240,7 +238,7 @@ fn is_year_cue(word: &str) -> bool {
                     .iter()
                     .any(|r| r.truth == truth && r.seen.chars().eq(std::iter::once(printed))))
     };
-    YEAR_CUES.iter().any(|cue| {
+    MONTHS.iter().chain(YEAR_WORDS).any(|cue| {
         cue.chars().count() == lower.chars().count()
             && cue
                 .chars()
@@ -248,22 +246,6 @@ fn is_year_cue(word: &str) -> bool {
                 .all(|(c, p)| stands_for(c, p))
     })
 }
-
-/// Months, the cue of a day before them.
-const MONTHS: &[&str] = &[
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
 
 /// "den 200 oktober" read as "den 20 oktober": a number of three digits
 /// before a month is a day the OCR doubled a digit of when it is no day
