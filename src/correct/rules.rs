@@ -1,7 +1,7 @@
 //! Repairs that span or split tokens, which the word-by-word model cannot see:
 //! a space the OCR put inside a word ("I T-strateg", "förvalt ning"), digits
-//! it doubled in a year ("20009", "20009/10") or a thousands group
-//! ("10 0000"), and a speck read as an apostrophe after a capital I ("I' vår").
+//! it doubled in a year ("20009", "20009/10"), a day ("den 200 oktober") or a
+//! thousands group ("10 0000"), and a speck read as an apostrophe after a capital I ("I' vår").
 
 use super::Corrector;
 use crate::confusion::{DIACRITICS, RENDERINGS};
@@ -194,8 +194,9 @@ fn single_quote_in(text: &str) -> bool {
 }
 
 /// `toks[i]` (of `line`) without a digit the OCR doubled: a thousands group
-/// of four zeros after a number ([`undouble_group`]), or a year after a word that announces
-/// one or near a year the document mentions (`years`, [`undouble_year`]).
+/// of four zeros after a number ([`undouble_group`]), a day before a month
+/// ([`undouble_day`]), or a year after a word that announces one or near a
+/// year the document mentions (`years`, [`undouble_year`]).
 fn undoubled(toks: &[tokenise::Token<'_>], i: usize, line: &str, years: &[u32]) -> Option<String> {
     let t = toks[i];
     let prev = i.checked_sub(1).map(|p| toks[p]);
