@@ -177,7 +177,7 @@ fn decide(stem: &str, tail: &Token<'_>, corrector: &mut Corrector<'_>) -> Join {
         Join::Drop
     } else if name_tail
         && is_name_part(last_segment)
-        && (first_names::get(&lower).is_some() || !is_common_word(&lower, corrector))
+        && (first_names::find(&lower).is_some() || !is_common_word(&lower, corrector))
     {
         // A double name broken at its hyphen ("Wiwi-" + "Anne", "Maj-" +
         // "Inger", "Tenfjord-" + "Toftby"); before a common word opening a

@@ -263,10 +263,11 @@ const CASES: &[(&str, &str)] = &[
         "Det finns fortfa rande problem som inte motver kar investeringar, och utredn ing pågår sk ulle man säga.\nDet gäller bl a hos SICS och m fl låtar och flera plats er i landet och energiprestandan i husen.\nDet är en B rist på g rund av att villkoren i led a t o m i Sverige i år, past or present, inte gäller he la dagen.",
         "Det finns fortfarande problem som inte motverkar investeringar, och utredning pågår skulle man säga.\nDet gäller bl a hos SICS och m fl låtar och flera plats er i landet och energiprestandan i husen.\nDet är en Brist på grund av att villkoren i led a t o m i Sverige i år, past or present, inte gäller hela dagen.",
     ),
-    // A web address is no word to read: its period stays.
+    // A web address is no word to read: its period stays; a speck in a
+    // word that ends as a domain does ("besluta.de") is still a speck.
     (
-        "Det står i nättidningen realtid.se och på Europa.eu i dag.",
-        "Det står i nättidningen realtid.se och på Europa.eu i dag.",
+        "Det står i nättidningen realtid.se och på Europa.eu att de besluta.de om händel.se i dag.",
+        "Det står i nättidningen realtid.se och på Europa.eu att de beslutade om händelse i dag.",
     ),
     // Halves that are no words may make a misprint of one ("méjl ighet",
     // "fo rildrar"): the whole is read as a word of the lexicon.
@@ -327,6 +328,19 @@ const CASES: &[(&str, &str)] = &[
     (
         "Det beslutades ar 20000 och varen 20008, den 200 oktober; det kostar 20000 kronor.",
         "Det beslutades år 2000 och våren 2008, den 20 oktober; det kostar 20000 kronor.",
+    ),
+    // Counts stay counts: after "är" (no "år" misprinted), before a word
+    // that follows numbers rather than years, across punctuation, and before
+    // a month that is no date ("Maj" is a name).
+    (
+        "Kostnaden är 20000 kronor. Under hösten 19000 personer och sedan 20000 år. I maj. 20000 kom. Det blev 200 mot 100. Maj röstade nej.",
+        "Kostnaden är 20000 kronor. Under hösten 19000 personer och sedan 20000 år. I maj. 20000 kom. Det blev 200 mot 100. Maj röstade nej.",
+    ),
+    // A capitalised word after a line-end hyphen that is a function word
+    // ("Andra") is no second half of a double name.
+    (
+        "Det gäller Sverige-\nAndra kammaren i dag.",
+        "Det gäller Sverige-\nAndra kammaren i dag.",
     ),
     // A capital S after a small letter is the OCR's: an ö where that makes
     // a word, inside compounds as well; a name with a capital inside keeps it.

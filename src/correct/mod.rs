@@ -558,7 +558,8 @@ impl<'l> Corrector<'l> {
     /// after `a` (by channel and pair model), and the one word paying for
     /// the space ([`SPLIT_COST`]).
     ///
-    /// With `misprinted` (neither half is a word) `joined` may be a misprint
+    /// With `misprinted` (neither half counts as a word: not one the lexicon
+    /// knows, nor a letter the corpus writes alone) `joined` may be a misprint
     /// itself, read as a word of the lexicon ("méjl ighet" is "möjlighet",
     /// "fo rildrar" "föräldrar"), where a half reads as no word.
     pub(crate) fn reads_as_one(
@@ -799,10 +800,12 @@ impl<'l> Corrector<'l> {
         if unchangeable(seg)
             || (slot == Slot::Head && short_prefix(seg))
             || is_acronym(seg)
-            || is_web_address(seg)
+            || (is_web_address(seg) && !self.is_stored(&seg.replace('.', "")))
         {
             // "e-", "IT-", "14-": a prefix taken as it is; so is an acronym
-            // ("GATT/WTO") and a web address ("realtid.se"), no word either.
+            // ("GATT/WTO") and a web address ("realtid.se"), no word either,
+            // unless without its period it is a stored one: a speck
+            // ("besluta.de").
             return vec![self.fixed(seg)];
         }
         let lower = self.search_key(seg);

@@ -5,7 +5,7 @@
 
 use super::Corrector;
 use crate::confusion::{DIACRITICS, RENDERINGS};
-use crate::lexicon::english;
+use crate::lexicon::{Lexicon, english};
 use crate::sidecar::{Correction, CorrectionKind};
 use crate::text::is_letter;
 use crate::tokenise;
@@ -101,7 +101,7 @@ pub fn apply(
             }
             let fixed = without_inner_speck(t.word)
                 .map(|f| (f, 0.8))
-                .or_else(|| undoubled(&toks, i, line, &years).map(|f| (f, 0.7)));
+                .or_else(|| undoubled(&toks, i, line, &years, corrector.lexicon).map(|f| (f, 0.7)));
             if let Some((fixed, confidence)) = fixed {
                 edits.push((
                     t.start,
@@ -194,10 +194,16 @@ fn single_quote_in(text: &str) -> bool {
 }
 
 /// `toks[i]` (of `line`) without a digit the OCR doubled: a thousands group
-/// of four zeros after a number ([`undouble_group`]), a day before a month
+/// of four zeros after a number ([`undouble_group`]), a day of a date
 /// ([`undouble_day`]), or a year after a word that announces one or near a
 /// year the document mentions (`years`, [`undouble_year`]).
-fn undoubled(toks: &[tokenise::Token<'_>], i: usize, line: &str, years: &[u32]) -> Option<String> {
+fn undoubled(
+    toks: &[tokenise::Token<'_>],
+    i: usize,
+    line: &str,
+    years: &[u32],
+    lexicon: &Lexicon,
+) -> Option<String> {
     let t = toks[i];
     let prev = i.checked_sub(1).map(|p| toks[p]);
     if let Some(prev) = prev
@@ -213,28 +219,54 @@ fn undoubled(toks: &[tokenise::Token<'_>], i: usize, line: &str, years: &[u32]) 
     if let Some(dated) = undouble_dated(t.word, years) {
         return Some(dated);
     }
-    if let Some(day) = toks
-        .get(i + 1)
-        .and_then(|next| undouble_day(t.word, next.word))
-    {
-        return Some(day);
+    // Only what stands right beside the number, no punctuation between.
+    let next = toks.get(i + 1).filter(|_| t.trail.is_empty());
+    if let Some(next) = next {
+        // A date: "den 200 oktober", "200 oktober 2010".
+        let date = prev.is_some_and(|p| p.trail.is_empty() && p.word.eq_ignore_ascii_case("den"))
+            || (next.trail.is_empty()
+                && toks
+                    .get(i + 2)
+                    .is_some_and(|y| tokenise::lm_key(y.word) == tokenise::YEAR));
+        if let Some(day) = undouble_day(t.word, next.word).filter(|_| date) {
+            return Some(day);
+        }
     }
-    let cue = prev.is_some_and(|p| is_year_cue(p.word));
+    let cue = prev.is_some_and(|p| p.trail.is_empty() && is_year_cue(p.word));
     let year = undouble_year(t.word, years, cue)?;
+    // A round number after a cue is a year only if the word after it is no
+    // likelier after a number: "år 20000 föreslog" but "hösten 19000
+    // personer", "sedan 20000 år".
+    if t.word.ends_with("00") && next.is_some_and(|n| counts_after(lexicon, n.word)) {
+        return None;
+    }
     // Five digits are written "20 003" in Swedish, so a five-digit token next
     // to the years the document talks about is a year the OCR stuttered on.
     (cue || near_years(&year, years)).then_some(year)
 }
 
+/// Whether the corpus writes `word` after a number ("personer", "kronor",
+/// "år") more often, for each, than after a year.
+fn counts_after(lexicon: &Lexicon, word: &str) -> bool {
+    let key = tokenise::lm_key(word);
+    let after = |n: &str| u64::from(lexicon.pair_count(n, &key));
+    let (numbers, years) = (
+        u64::from(lexicon.count(tokenise::NUMBER)),
+        u64::from(lexicon.count(tokenise::YEAR)),
+    );
+    after(tokenise::NUMBER) * years > after(tokenise::YEAR) * numbers
+}
+
 /// Whether the printed `word` announces a year ([`MONTHS`], [`YEAR_WORDS`]),
 /// also with an å, ä or ö of it printed as one character the confusion model
 /// renders it as ("ar 20009", "varen 2000"): before a five-digit number it
-/// is hardly anything else.
+/// is hardly anything else. Not as another of those letters: "är" is a word.
 fn is_year_cue(word: &str) -> bool {
     let lower = word.to_lowercase();
     let stands_for = |truth: char, printed: char| {
         truth == printed
             || (DIACRITICS.contains(&truth)
+                && !DIACRITICS.contains(&printed)
                 && RENDERINGS
                     .iter()
                     .any(|r| r.truth == truth && r.seen.chars().eq(std::iter::once(printed))))
@@ -249,13 +281,14 @@ fn is_year_cue(word: &str) -> bool {
 }
 
 /// "den 200 oktober" read as "den 20 oktober": a number of three digits
-/// before a month is a day the OCR doubled a digit of when it is no day
-/// (over 31) and one undoubling makes it one.
+/// before a month (written small, as Swedish writes months; "Maj" is a name)
+/// is a day the OCR doubled a digit of when it is no day (over 31) and one
+/// undoubling makes it one. The caller knows it is a date.
 fn undouble_day(word: &str, next: &str) -> Option<String> {
     if word.len() != 3 || !word.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    if word.parse::<u32>().ok()? <= 31 || !MONTHS.contains(&next.to_lowercase().as_str()) {
+    if word.parse::<u32>().ok()? <= 31 || !MONTHS.contains(&next) {
         return None;
     }
     let mut days =
@@ -601,7 +634,9 @@ mod tests {
             assert!(is_year_cue(w), "{w}");
         }
         // Only the confusion model's stand-ins for å, ä and ö, and only there.
-        for w in ["xr", "a", "arr", "vbren", "hasten", "sedaN!", "kronor", "i"] {
+        for w in [
+            "xr", "a", "arr", "vbren", "hasten", "sedaN!", "kronor", "i", "är", "vären",
+        ] {
             assert!(!is_year_cue(w), "{w}");
         }
     }
@@ -609,7 +644,8 @@ mod tests {
     #[test]
     fn undoubles_a_day_before_a_month() {
         assert_eq!(undouble_day("200", "oktober").as_deref(), Some("20"));
-        assert_eq!(undouble_day("300", "September").as_deref(), Some("30"));
+        assert_eq!(undouble_day("300", "september").as_deref(), Some("30"));
+        assert_eq!(undouble_day("300", "Maj"), None);
         assert_eq!(undouble_day("111", "maj").as_deref(), Some("11"));
         // A day already, no month after it, no undoubling that is a day, or
         // two that are.

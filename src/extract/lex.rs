@@ -11,6 +11,8 @@ use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+pub use crate::lexicon::first_names::Gender;
+
 /// Characters that OCR puts where the print had å, ä or ö. A word matches a
 /// closed-list word when it differs only by these at the list word's å/ä/ö.
 fn is_diacritic_confusion(c: char) -> bool {
@@ -355,8 +357,6 @@ pub fn speaker_pronoun(word: &str) -> Option<Gender> {
         _ => None,
     })
 }
-
-pub use crate::lexicon::first_names::Gender;
 
 /// Titles and functions in their base form. Compounds are also recognised by
 /// their last part, see [`ROLE_SUFFIXES`].
