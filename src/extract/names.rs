@@ -1,6 +1,6 @@
-//! First names (the list in [`crate::lexicon::first_names`], with OCR repairs and
-//! the function-word tests) and the tests on a word that make it a possible part
-//! of a name.
+//! First names (the list and its OCR repairs in [`crate::lexicon::first_names`],
+//! the function-word test here) and the tests on a word that make it a possible
+//! part of a name.
 
 use super::lex::{self, Gender};
 use crate::correct::case::capital_i_ell;

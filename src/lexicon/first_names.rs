@@ -1,7 +1,7 @@
 //! The first-name list (`dictionaries/firstnames/firstnames.tsv`, embedded at
 //! build time; see the README beside it for provenance and licence).
 //!
-//! It is word data, like the rest of the lexicon, and stages on both sides of
+//! It is word data, like the rest of the lexicon, and stages before and after
 //! correction ask it: the dehyphenator (is the tail after a capitalised stem a
 //! first name, "Maj-" + "Inger") and extraction (`extract::names`, which adds
 //! the tests on a word's shape). [`find`] repairs a name the OCR damaged.
