@@ -266,8 +266,8 @@ const CASES: &[(&str, &str)] = &[
     // A web address is no word to read: its period stays; a speck in a
     // word that ends as a domain does ("besluta.de") is still a speck.
     (
-        "Det står i nättidningen realtid.se och på Europa.eu att de besluta.de om händel.se i dag.",
-        "Det står i nättidningen realtid.se och på Europa.eu att de beslutade om händelse i dag.",
+        "Det står i nättidningen realtid.se och på Europa.eu att de besluta.de om trafikhändel.se i dag.",
+        "Det står i nättidningen realtid.se och på Europa.eu att de beslutade om trafikhändelse i dag.",
     ),
     // Halves that are no words may make a misprint of one ("méjl ighet",
     // "fo rildrar"): the whole is read as a word of the lexicon.
@@ -323,18 +323,20 @@ const CASES: &[(&str, &str)] = &[
         "Se interpellation 20009/10:253, lag (20003:307) från 2004 och 19900-talet.",
         "Se interpellation 2009/10:253, lag (2003:307) från 2004 och 1990-talet.",
     ),
-    // A year or a day that a word announces, that word printed with the
-    // OCR's stand-ins too; a round count stays where nothing announces a year.
+    // A year that a word announces, that word printed with the OCR's
+    // stand-ins too where it reads as no other word ("varen"), and a day in a
+    // date.
     (
-        "Det beslutades ar 20000 och varen 20008, den 200 oktober; det kostar 20000 kronor.",
-        "Det beslutades år 2000 och våren 2008, den 20 oktober; det kostar 20000 kronor.",
+        "Det beslutades hosten 20009 och varen 20008, den 200 oktober; det kostar 20000 kronor.",
+        "Det beslutades hösten 2009 och våren 2008, den 20 oktober; det kostar 20000 kronor.",
     ),
-    // Counts stay counts: after "är" (no "år" misprinted), before a word
-    // that follows numbers rather than years, across punctuation, and before
-    // a month that is no date ("Maj" is a name).
+    // Counts stay counts: round ones, after "är" and after a print that may
+    // be "är" as well as "år" ("ar 19988 personer"), across punctuation;
+    // no day in a month that has none ("den 300 februari") or outside a
+    // date ("100. Maj" is a name).
     (
-        "Kostnaden är 20000 kronor. Under hösten 19000 personer och sedan 20000 år. I maj. 20000 kom. Det blev 200 mot 100. Maj röstade nej.",
-        "Kostnaden är 20000 kronor. Under hösten 19000 personer och sedan 20000 år. I maj. 20000 kom. Det blev 200 mot 100. Maj röstade nej.",
+        "Kostnaden är 20000 kronor. Invånarna ar 19988 och per år 20000. Under hösten 19000 personer. I maj. 20009 kom. Den 300 februari. Det blev 200 mot 100. Maj röstade nej.",
+        "Kostnaden är 20000 kronor. Invånarna är 19988 och per år 20000. Under hösten 19000 personer. I maj. 20009 kom. Den 300 februari. Det blev 200 mot 100. Maj röstade nej.",
     ),
     // A capitalised word after a line-end hyphen that is a function word
     // ("Andra") is no second half of a double name.

@@ -539,6 +539,18 @@ impl<'l> Corrector<'l> {
         }) || (slot == Slot::Numbered && rule_tail(self.lexicon, lower))
     }
 
+    /// Whether `seg` is a web address ("realtid.se", "Europa.eu"): shaped as
+    /// one ([`web_address_name`]) with a number or a stored word for its name,
+    /// and not a word with a speck, which a domain ending may be
+    /// ("besluta.de"; "trafikhändel.se", whose name is no stored word).
+    fn is_web_address(&mut self, seg: &str) -> bool {
+        let Some(name) = web_address_name(seg) else {
+            return false;
+        };
+        (name.bytes().all(|b| b.is_ascii_digit()) || self.is_stored(name))
+            && !self.is_stored(&seg.replace('.', ""))
+    }
+
     /// Whether the lexicon holds `word` whole, as printed or after correction.
     pub fn is_stored(&mut self, word: &str) -> bool {
         let lower = word.to_lowercase();
@@ -800,12 +812,10 @@ impl<'l> Corrector<'l> {
         if unchangeable(seg)
             || (slot == Slot::Head && short_prefix(seg))
             || is_acronym(seg)
-            || (is_web_address(seg) && !self.is_stored(&seg.replace('.', "")))
+            || self.is_web_address(seg)
         {
             // "e-", "IT-", "14-": a prefix taken as it is; so is an acronym
-            // ("GATT/WTO") and a web address ("realtid.se"), no word either,
-            // unless without its period it is a stored one: a speck
-            // ("besluta.de").
+            // ("GATT/WTO") and a web address ("realtid.se").
             return vec![self.fixed(seg)];
         }
         let lower = self.search_key(seg);
@@ -2376,19 +2386,17 @@ const WEB_DOMAINS: &[&str] = &[
     "se", "nu", "com", "org", "net", "eu", "info", "fi", "no", "dk", "de", "uk", "gov", "edu",
 ];
 
-/// Whether `seg` is a web address ("realtid.se", "www.riksdagen.se"): parts
-/// of letters, digits and hyphens between periods, the last a top-level
-/// domain in lower case. Abbreviations have other last parts ("bl.a",
-/// "t.o.m").
-fn is_web_address(seg: &str) -> bool {
-    let Some((name, domain)) = seg.rsplit_once('.') else {
-        return false;
-    };
-    !name.is_empty()
-        && WEB_DOMAINS.contains(&domain)
+/// The name before the domain if `seg` is shaped as a web address
+/// ("realtid" in "realtid.se", "riksdagen" in "www.riksdagen.se"): parts of
+/// letters, digits and hyphens between periods, the last a top-level domain
+/// in lower case. Abbreviations have other last parts ("bl.a", "t.o.m").
+fn web_address_name(seg: &str) -> Option<&str> {
+    let (name, domain) = seg.rsplit_once('.')?;
+    let parts_ok = !name.is_empty()
         && name
             .split('.')
-            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_alphanumeric() || c == '-'))
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_alphanumeric() || c == '-'));
+    (parts_ok && WEB_DOMAINS.contains(&domain)).then(|| name.rsplit('.').next().unwrap_or(name))
 }
 
 /// Whether `w` is an acronym ("IT", "EU", "SKL"), printed as it is: two to
@@ -2479,14 +2487,14 @@ mod tests {
 
     #[test]
     fn web_addresses_are_no_words() {
-        for w in [
-            "realtid.se",
-            "www.riksdagen.se",
-            "1177.se",
-            "e-hälsa.nu",
-            "skl.com",
+        for (w, name) in [
+            ("realtid.se", "realtid"),
+            ("www.riksdagen.se", "riksdagen"),
+            ("1177.se", "1177"),
+            ("e-hälsa.nu", "e-hälsa"),
+            ("skl.com", "skl"),
         ] {
-            assert!(is_web_address(w), "{w}");
+            assert_eq!(web_address_name(w), Some(name), "{w}");
         }
         for w in [
             "bl.a",
@@ -2498,7 +2506,7 @@ mod tests {
             "x.sex",
             "realtid",
         ] {
-            assert!(!is_web_address(w), "{w}");
+            assert_eq!(web_address_name(w), None, "{w}");
         }
     }
 

@@ -219,80 +219,83 @@ fn undoubled(
     if let Some(dated) = undouble_dated(t.word, years) {
         return Some(dated);
     }
-    // Only what stands right beside the number, no punctuation between.
-    let next = toks.get(i + 1).filter(|_| t.trail.is_empty());
-    if let Some(next) = next {
-        // A date: "den 200 oktober", "200 oktober 2010".
-        let date = prev.is_some_and(|p| p.trail.is_empty() && p.word.eq_ignore_ascii_case("den"))
-            || (next.trail.is_empty()
-                && toks
-                    .get(i + 2)
-                    .is_some_and(|y| tokenise::lm_key(y.word) == tokenise::YEAR));
-        if let Some(day) = undouble_day(t.word, next.word).filter(|_| date) {
-            return Some(day);
-        }
+    // A day of a date: "den 200 oktober".
+    let dated = prev.is_some_and(|p| p.trail.is_empty() && p.word.eq_ignore_ascii_case("den"));
+    if dated
+        && t.trail.is_empty()
+        && let Some(day) = toks.get(i + 1).and_then(|n| undouble_day(t.word, n.word))
+    {
+        return Some(day);
     }
-    let cue = prev.is_some_and(|p| p.trail.is_empty() && is_year_cue(p.word));
-    let year = undouble_year(t.word, years, cue)?;
-    // A round number after a cue is a year only if the word after it is no
-    // likelier after a number: "år 20000 föreslog" but "hösten 19000
-    // personer", "sedan 20000 år".
-    if t.word.ends_with("00") && next.is_some_and(|n| counts_after(lexicon, n.word)) {
-        return None;
-    }
+    let year = undouble_year(t.word, years)?;
+    // Only a word right before the number, no punctuation between.
+    let cue = prev.is_some_and(|p| p.trail.is_empty() && is_year_cue(p.word, lexicon));
     // Five digits are written "20 003" in Swedish, so a five-digit token next
     // to the years the document talks about is a year the OCR stuttered on.
     (cue || near_years(&year, years)).then_some(year)
 }
 
-/// Whether the corpus writes `word` after a number ("personer", "kronor",
-/// "år") more often, for each, than after a year.
-fn counts_after(lexicon: &Lexicon, word: &str) -> bool {
-    let key = tokenise::lm_key(word);
-    let after = |n: &str| u64::from(lexicon.pair_count(n, &key));
-    let (numbers, years) = (
-        u64::from(lexicon.count(tokenise::NUMBER)),
-        u64::from(lexicon.count(tokenise::YEAR)),
-    );
-    after(tokenise::NUMBER) * years > after(tokenise::YEAR) * numbers
-}
-
 /// Whether the printed `word` announces a year ([`MONTHS`], [`YEAR_WORDS`]),
 /// also with an å, ä or ö of it printed as one character the confusion model
-/// renders it as ("ar 20009", "varen 2000"): before a five-digit number it
-/// is hardly anything else. Not as another of those letters: "är" is a word.
-fn is_year_cue(word: &str) -> bool {
+/// renders it as ("varen 20009" for "våren"), where no other of those
+/// letters makes a word of the corpus of it: "ar" may be "är" as well as
+/// "år".
+fn is_year_cue(word: &str, lexicon: &Lexicon) -> bool {
     let lower = word.to_lowercase();
+    let renders = |truth: char, printed: char| {
+        RENDERINGS
+            .iter()
+            .any(|r| r.truth == truth && r.seen.chars().eq(std::iter::once(printed)))
+    };
     let stands_for = |truth: char, printed: char| {
         truth == printed
             || (DIACRITICS.contains(&truth)
                 && !DIACRITICS.contains(&printed)
-                && RENDERINGS
-                    .iter()
-                    .any(|r| r.truth == truth && r.seen.chars().eq(std::iter::once(printed))))
+                && renders(truth, printed))
     };
-    MONTHS.iter().chain(YEAR_WORDS).any(|cue| {
+    let Some(cue) = MONTHS.iter().chain(YEAR_WORDS).find(|cue| {
         cue.chars().count() == lower.chars().count()
             && cue
                 .chars()
                 .zip(lower.chars())
                 .all(|(c, p)| stands_for(c, p))
-    })
+    }) else {
+        return false;
+    };
+    // The same print read with another of the letters at one of its marks.
+    let other_word = cue.char_indices().zip(lower.chars()).any(|((at, c), p)| {
+        c != p
+            && DIACRITICS.iter().any(|&d| {
+                d != c && renders(d, p) && {
+                    let mut other = cue.to_string();
+                    other.replace_range(at..at + c.len_utf8(), d.encode_utf8(&mut [0; 4]));
+                    lexicon
+                        .get(&other)
+                        .is_some_and(|e| e.is_word() && e.count > 0)
+                }
+            })
+    });
+    !other_word
 }
+
+/// Days in each month of [`MONTHS`] (February in a leap year).
+const DAYS_IN_MONTH: [u32; 12] = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /// "den 200 oktober" read as "den 20 oktober": a number of three digits
 /// before a month (written small, as Swedish writes months; "Maj" is a name)
 /// is a day the OCR doubled a digit of when it is no day (over 31) and one
-/// undoubling makes it one. The caller knows it is a date.
+/// undoubling makes it a day of that month. The caller knows it is a date.
 fn undouble_day(word: &str, next: &str) -> Option<String> {
     if word.len() != 3 || !word.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    if word.parse::<u32>().ok()? <= 31 || !MONTHS.contains(&next) {
+    let month = MONTHS.iter().position(|m| *m == next)?;
+    if word.parse::<u32>().ok()? <= 31 {
         return None;
     }
+    let last = DAYS_IN_MONTH[month];
     let mut days =
-        undoublings(word).filter(|d| d.parse::<u32>().is_ok_and(|n| (1..=31).contains(&n)));
+        undoublings(word).filter(|d| d.parse::<u32>().is_ok_and(|n| (1..=last).contains(&n)));
     let day = days.next()?;
     // "111" undoubles to "11" twice; the same day either way.
     days.all(|d| d == day).then_some(day)
@@ -416,8 +419,8 @@ fn near_years(year: &str, years: &[u32]) -> bool {
 /// a year of 1900-2099 once undoubled (not a round number such as "20000").
 /// When two undoublings make years ("19966": 1966 or 1996), the one nearest a
 /// year of the document wins, else the later pair.
-fn undouble_year(word: &str, years: &[u32], cue: bool) -> Option<String> {
-    if word.ends_with("00") && !cue {
+fn undouble_year(word: &str, years: &[u32]) -> Option<String> {
+    if word.ends_with("00") {
         return None;
     }
     undouble_five(word, years, |n| (1900..2100).contains(&n))
@@ -507,7 +510,7 @@ fn undouble_dated(word: &str, years: &[u32]) -> Option<String> {
         };
     }
     if rest.starts_with(':') && rest[1..].starts_with(|c: char| c.is_ascii_digit()) {
-        let year = undouble_year(head, years, false)?;
+        let year = undouble_year(head, years)?;
         return near_years(&year, years).then(|| format!("{year}{rest}"));
     }
     let definite = rest.starts_with("-talet")
@@ -605,45 +608,44 @@ mod tests {
 
     #[test]
     fn undoubles_years() {
-        assert_eq!(undouble_year("20009", &[], false).as_deref(), Some("2009"));
-        assert_eq!(undouble_year("19985", &[], false).as_deref(), Some("1985"));
-        assert_eq!(undouble_year("12345", &[], false), None);
-        assert_eq!(undouble_year("2009", &[], false), None);
-        assert_eq!(undouble_year("100000", &[], false), None);
-        // A round number is a count, unless a word before it announces a year.
-        assert_eq!(undouble_year("20000", &[], false), None);
-        assert_eq!(undouble_year("20000", &[], true).as_deref(), Some("2000"));
-        assert_eq!(undouble_year("19900", &[], true).as_deref(), Some("1990"));
+        assert_eq!(undouble_year("20009", &[]).as_deref(), Some("2009"));
+        assert_eq!(undouble_year("19985", &[]).as_deref(), Some("1985"));
+        assert_eq!(undouble_year("12345", &[]), None);
+        assert_eq!(undouble_year("2009", &[]), None);
+        assert_eq!(undouble_year("100000", &[]), None);
+        // A round number is a count ("per år 20000", "maj 19800").
+        assert_eq!(undouble_year("20000", &[]), None);
         // Two readings: the one near the document's years, else the later pair.
-        assert_eq!(
-            undouble_year("19966", &[1995], false).as_deref(),
-            Some("1996")
-        );
-        assert_eq!(
-            undouble_year("19966", &[1968], false).as_deref(),
-            Some("1966")
-        );
-        assert_eq!(undouble_year("19966", &[], false).as_deref(), Some("1996"));
+        assert_eq!(undouble_year("19966", &[1995]).as_deref(), Some("1996"));
+        assert_eq!(undouble_year("19966", &[1968]).as_deref(), Some("1966"));
+        assert_eq!(undouble_year("19966", &[]).as_deref(), Some("1996"));
     }
 
     #[test]
     fn year_cues_also_as_the_ocr_prints_them() {
+        let lexicon = Lexicon::embedded();
         for w in [
-            "år", "År", "ar", "Ar", "&r", "dr", "varen", "vdren", "hosten", "hésten", "maj",
+            "år", "År", "maj", "varen", "vdren", "hosten", "Hosten", "sommaren",
         ] {
-            assert!(is_year_cue(w), "{w}");
+            assert!(is_year_cue(w, lexicon), "{w}");
         }
-        // Only the confusion model's stand-ins for å, ä and ö, and only there.
+        // Not where the print reads as another word as well ("ar", "&r" and
+        // "dr" may be "är"; "hésten" "hästen"), nor with another of the
+        // letters ("är"), nor other marks or words.
         for w in [
-            "xr", "a", "arr", "vbren", "hasten", "sedaN!", "kronor", "i", "är", "vären",
+            "ar", "&r", "dr", "hésten", "är", "vären", "xr", "a", "arr", "vbren", "sedaN!",
+            "kronor",
         ] {
-            assert!(!is_year_cue(w), "{w}");
+            assert!(!is_year_cue(w, lexicon), "{w}");
         }
     }
 
     #[test]
     fn undoubles_a_day_before_a_month() {
         assert_eq!(undouble_day("200", "oktober").as_deref(), Some("20"));
+        // No 30 February.
+        assert_eq!(undouble_day("300", "februari"), None);
+        assert_eq!(undouble_day("229", "februari").as_deref(), Some("29"));
         assert_eq!(undouble_day("300", "september").as_deref(), Some("30"));
         assert_eq!(undouble_day("300", "Maj"), None);
         assert_eq!(undouble_day("111", "maj").as_deref(), Some("11"));
