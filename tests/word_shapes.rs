@@ -266,8 +266,8 @@ const CASES: &[(&str, &str)] = &[
     // A web address is no word to read: its period stays; a speck in a
     // word that ends as a domain does ("besluta.de") is still a speck.
     (
-        "Det står i nättidningen realtid.se och på Europa.eu att de besluta.de om trafikhändel.se i dag.",
-        "Det står i nättidningen realtid.se och på Europa.eu att de beslutade om trafikhändelse i dag.",
+        "Det står i nättidningen realtid.se, på krisinformation.se och Europa.eu att de besluta.de om trafikhändel.se i dag.",
+        "Det står i nättidningen realtid.se, på krisinformation.se och Europa.eu att de beslutade om trafikhändelse i dag.",
     ),
     // Halves that are no words may make a misprint of one ("méjl ighet",
     // "fo rildrar"): the whole is read as a word of the lexicon.

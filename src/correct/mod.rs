@@ -539,16 +539,22 @@ impl<'l> Corrector<'l> {
         }) || (slot == Slot::Numbered && rule_tail(self.lexicon, lower))
     }
 
-    /// Whether `seg` is a web address ("realtid.se", "Europa.eu"): shaped as
-    /// one ([`web_address_name`]) with a number or a stored word for its name,
-    /// and not a word with a speck, which a domain ending may be
-    /// ("besluta.de"; "trafikhändel.se", whose name is no stored word).
+    /// Whether `seg` is a web address ("realtid.se", "krisinformation.se"):
+    /// shaped as one ([`web_address_domain`]) and no word with a speck, which
+    /// a domain ending may be: a stored word ("besluta.de" is "beslutade") or
+    /// a compound of the lexicon's whose last part is more than the domain
+    /// read as a word ("trafikhändel.se" is "trafikhändelse"; "realtid" +
+    /// "se" is no such word).
     fn is_web_address(&mut self, seg: &str) -> bool {
-        let Some(name) = web_address_name(seg) else {
+        let Some(domain) = web_address_domain(seg) else {
             return false;
         };
-        (name.bytes().all(|b| b.is_ascii_digit()) || self.is_stored(name))
-            && !self.is_stored(&seg.replace('.', ""))
+        let joined = seg.replace('.', "");
+        if self.is_stored(&joined) {
+            return false;
+        }
+        let compound = self.lexicon.compound_split(&joined.to_lowercase());
+        compound.is_none_or(|parts| parts.last().is_none_or(|p| p.form == domain))
     }
 
     /// Whether the lexicon holds `word` whole, as printed or after correction.
@@ -2386,17 +2392,17 @@ const WEB_DOMAINS: &[&str] = &[
     "se", "nu", "com", "org", "net", "eu", "info", "fi", "no", "dk", "de", "uk", "gov", "edu",
 ];
 
-/// The name before the domain if `seg` is shaped as a web address
-/// ("realtid" in "realtid.se", "riksdagen" in "www.riksdagen.se"): parts of
-/// letters, digits and hyphens between periods, the last a top-level domain
-/// in lower case. Abbreviations have other last parts ("bl.a", "t.o.m").
-fn web_address_name(seg: &str) -> Option<&str> {
+/// The top-level domain if `seg` is shaped as a web address ("se" in
+/// "realtid.se" and "www.riksdagen.se"): parts of letters, digits and
+/// hyphens between periods, the last a top-level domain in lower case.
+/// Abbreviations have other last parts ("bl.a", "t.o.m").
+fn web_address_domain(seg: &str) -> Option<&str> {
     let (name, domain) = seg.rsplit_once('.')?;
     let parts_ok = !name.is_empty()
         && name
             .split('.')
             .all(|p| !p.is_empty() && p.chars().all(|c| c.is_alphanumeric() || c == '-'));
-    (parts_ok && WEB_DOMAINS.contains(&domain)).then(|| name.rsplit('.').next().unwrap_or(name))
+    (parts_ok && WEB_DOMAINS.contains(&domain)).then_some(domain)
 }
 
 /// Whether `w` is an acronym ("IT", "EU", "SKL"), printed as it is: two to
@@ -2487,14 +2493,14 @@ mod tests {
 
     #[test]
     fn web_addresses_are_no_words() {
-        for (w, name) in [
-            ("realtid.se", "realtid"),
-            ("www.riksdagen.se", "riksdagen"),
-            ("1177.se", "1177"),
-            ("e-hälsa.nu", "e-hälsa"),
-            ("skl.com", "skl"),
+        for (w, domain) in [
+            ("realtid.se", "se"),
+            ("www.riksdagen.se", "se"),
+            ("1177.se", "se"),
+            ("e-hälsa.nu", "nu"),
+            ("skl.com", "com"),
         ] {
-            assert_eq!(web_address_name(w), Some(name), "{w}");
+            assert_eq!(web_address_domain(w), Some(domain), "{w}");
         }
         for w in [
             "bl.a",
@@ -2506,7 +2512,7 @@ mod tests {
             "x.sex",
             "realtid",
         ] {
-            assert_eq!(web_address_name(w), None, "{w}");
+            assert_eq!(web_address_domain(w), None, "{w}");
         }
     }
 
