@@ -1,7 +1,8 @@
 //! Repairs that span or split tokens, which the word-by-word model cannot see:
 //! a space the OCR put inside a word ("I T-strateg", "förvalt ning"), digits
 //! it doubled in a year ("20009", "20009/10"), a day ("den 200 oktober") or a
-//! thousands group ("10 0000"), and a speck read as an apostrophe after a capital I ("I' vår").
+//! thousands group ("10 0000"), and a speck read as an apostrophe after a
+//! capital I ("I' vår").
 
 use super::Corrector;
 use crate::confusion::{DIACRITICS, RENDERINGS};
