@@ -587,46 +587,47 @@ impl<'l> Corrector<'l> {
         joined: &str,
         misprinted: bool,
     ) -> bool {
-        let best = |c: &mut Self, w: &str| {
-            c.readings(w, Place::Inside)
+        // Likeliest by channel and unigram.
+        let likeliest = |readings: &[Reading]| -> Option<Reading> {
+            readings
                 .iter()
                 .min_by(|x, y| (x.emission - x.lm.log_p).total_cmp(&(y.emission - y.lm.log_p)))
-                .map(|r| (r.emission, r.lm, (!r.identity).then(|| r.text.clone())))
+                .cloned()
         };
+        // A reading that makes the misprint a word of the lexicon.
+        let reads_as_word = |c: &mut Self, r: &Reading| !r.identity && c.is_known(&r.text);
         let whole = self.is_known(joined);
         if !whole && !misprinted {
             return false;
         }
-        let Some(first) = best(self, a) else {
+        let Some(first) = likeliest(&self.readings(a, Place::Inside)) else {
             return false;
         };
+        let second = self.readings(b, Place::Inside);
         if !whole {
             // The search for the whole only where a half reads as no word.
-            let Some(second) = best(self, b) else {
+            let Some(second_best) = likeliest(&second) else {
                 return false;
             };
-            let reads =
-                |c: &mut Self, r: &Option<String>| r.as_ref().is_some_and(|t| c.is_known(t));
-            if reads(self, &first.2) && reads(self, &second.2) {
+            if reads_as_word(self, &first) && reads_as_word(self, &second_best) {
                 return false;
             }
         }
         // The second word at its likeliest after the first.
-        let second = self.readings(b, Place::Inside);
         let Some(after) = second
             .iter()
-            .map(|r| r.emission + self.model.transition(Some(&first.1), &r.lm))
+            .map(|r| r.emission + self.model.transition(Some(&first.lm), &r.lm))
             .min_by(f32::total_cmp)
         else {
             return false;
         };
-        let two = first.0 - first.1.log_p + after;
-        let Some(one) = best(self, joined) else {
+        let two = first.emission - first.lm.log_p + after;
+        let Some(one) = likeliest(&self.readings(joined, Place::Inside)) else {
             return false;
         };
         // A misprint is read as a word of the lexicon, not merely respelled.
-        let read = whole || one.2.is_some_and(|text| self.is_known(&text));
-        read && SPLIT_COST + one.0 - one.1.log_p < two
+        let read = whole || reads_as_word(self, &one);
+        read && SPLIT_COST + one.emission - one.lm.log_p < two
     }
 
     /// Whether `tok` is an abbreviation before a number ("dir. 2000:43",
