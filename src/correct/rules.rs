@@ -6,28 +6,13 @@
 
 use super::Corrector;
 use crate::confusion::{DIACRITICS, RENDERINGS};
+use crate::lexicon::calendar::{DAYS_IN_MONTH, MONTHS};
 use crate::lexicon::{Lexicon, english};
 use crate::sidecar::{Correction, CorrectionKind};
 use crate::text::is_letter;
 use crate::tokenise;
 
-/// Months: they announce a year after them and a day before them.
-const MONTHS: &[&str] = &[
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
-/// Words other than the months that announce a year.
+/// Words other than the months ([`MONTHS`]) that announce a year.
 const YEAR_WORDS: &[&str] = &[
     "år", "året", "sedan", "våren", "sommaren", "hösten", "vintern",
 ];
@@ -278,9 +263,6 @@ fn is_year_cue(word: &str, lexicon: &Lexicon) -> bool {
     });
     !other_word
 }
-
-/// Days in each month of [`MONTHS`] (February in a leap year).
-const DAYS_IN_MONTH: [u32; 12] = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /// "den 200 oktober" read as "den 20 oktober": a number of three digits
 /// before a month (written small, as Swedish writes months; "Maj" is a name)

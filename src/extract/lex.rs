@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::lexicon::calendar::MONTHS;
 pub use crate::lexicon::first_names::Gender;
 
 /// Characters that OCR puts where the print had å, ä or ö. A word matches a
@@ -814,13 +815,6 @@ fn ordinal_spellings() -> &'static WordMap<f64> {
     });
     &MAP
 }
-
-/// Month names, lower case, January first.
-#[rustfmt::skip]
-const MONTHS: &[&str] = &[
-    "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
-    "september", "oktober", "november", "december",
-];
 
 /// Whether `word` is a month name ("november", "November").
 pub fn is_month(word: &str) -> bool {

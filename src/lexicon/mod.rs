@@ -25,6 +25,7 @@
 //!   with [`Entry::from_value`].
 //! * User word lists: [`Lexicon::with_user_words`].
 
+pub mod calendar;
 pub mod chars;
 mod classes;
 mod compound;
