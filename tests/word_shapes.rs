@@ -722,6 +722,30 @@ fn the_ending_of_the_next_word_speaks_for_a_confusable_word() {
     );
 }
 
+/// The lexicon keeps the word pairs seen once around a confusable word: the
+/// corpus has "lantbrukarna får" once and "lantbrukarna för" never, where the
+/// pair was dropped before and only the unigrams spoke (for "för"). "Ansvaret
+/// för" stays.
+#[test]
+fn a_pair_seen_once_speaks_for_a_confusable_word() {
+    let doc = "Kommunen har gjort en uppféljning av férskolan och hemtjansten.\n\
+               Det ar sarskilt viktigt att alla kanner sig trygga i skolan.\n\
+               Lantbrukarna fér stöd för att bygga om.\n\
+               Skolinspektionen fér mandat att granska skolan.\n\
+               Ansvaret fér skolan ligger hos kommunen.\n";
+    let out = repair(doc);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[2..],
+        [
+            "Lantbrukarna får stöd för att bygga om.",
+            "Skolinspektionen får mandat att granska skolan.",
+            "Ansvaret för skolan ligger hos kommunen.",
+        ],
+        "{out}"
+    );
+}
+
 /// A confusable word printed right ("är") has its triples counted, and they
 /// speak for the words before it: "det har är" is "det här är", which the
 /// corpus has thousands of times and "det har är" never. "som har år" stays.
