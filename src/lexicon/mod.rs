@@ -583,8 +583,8 @@ impl Lexicon {
 
     /// How often the pair `a b` (language-model keys, see
     /// [`crate::tokenise::lm_key`]; `<s>` for a sentence start) occurs in the
-    /// context corpus, counted as [`context`] defines. Pairs seen once are not
-    /// stored and read as 0.
+    /// context corpus, counted as [`context`] defines. Pairs seen once are
+    /// stored only where either word is confusable, and read as 0 elsewhere.
     pub fn pair_count(&self, a: &str, b: &str) -> u32 {
         self.pairs_after(a)
             .map_or(0, |after| self.pair_count_after(after, b))
