@@ -638,8 +638,8 @@ impl Lexicon {
     /// How often the triple `x y r` occurs in the context corpus, given `x`'s
     /// [`Lexicon::pairs_after`]: `y` the word before `r` as pairs count it, `x`
     /// the context before `y`. Only triples that end in a confusable key
-    /// ([`Lexicon::is_confusable`]) and occur as often as a kept pair (the
-    /// generator's `--min-pair-count`, 2) are stored; others read as 0.
+    /// ([`Lexicon::is_confusable`]) and occur at least `--min-pair-count`
+    /// times (the generator's, 2) are stored; others read as 0.
     pub fn triple_count_after(&self, after: PairsAfter, y: &str, r: &str) -> u32 {
         let mut tail = Vec::with_capacity(y.len() + 1 + r.len());
         tail.extend_from_slice(y.as_bytes());
