@@ -442,7 +442,7 @@ def main() -> None:
     ap.add_argument("--offline", action="store_true", help="use only the download cache")
     ap.add_argument("--min-word-count", type=int, default=3,
                     help="corpus occurrences for a corpus-only word to become a WORD")
-    ap.add_argument("--min-pair-count", type=int, default=2, help="pairs kept in pairs.fst")
+    ap.add_argument("--min-pair-count", type=int, default=2, help="word pairs (and triples) seen this often are kept in lm.fst; around confusable words, every pair")
     args = ap.parse_args()
 
     BUILD.mkdir(parents=True, exist_ok=True)

@@ -155,6 +155,10 @@ fn known_words_have_the_right_flags() {
         lex.get("kommunen").map(|e| e.count),
         Some(lex.count("kommunen"))
     );
+    // A pair seen once is kept beside a confusable key ("får"); the triples
+    // were counted only after pairs seen at least min_triple_count times.
+    assert_eq!(lex.pair_count("lantbrukarna", "får"), 1);
+    assert_eq!(lex.min_triple_count(), 2);
     // Value packing round trip.
     let e = lex.get("kommunen").expect("kommunen");
     assert_eq!(Entry::from_value(e.to_value()), e);

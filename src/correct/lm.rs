@@ -20,10 +20,6 @@ const PAIR_WEIGHT_HALF: f32 = 5.0;
 /// held-out set (1,105 word errors against 1,094).
 const PAIR_DISCOUNT: f32 = 0.75;
 
-/// Occurrences of a pair below which the triples after it were not counted
-/// (the generator keeps triples seen twice or more).
-const MIN_TRIPLE_CONTEXT: u32 = 2;
-
 /// Weight of the triple estimate against the pair model, at most (0.5 and
 /// 0.97 measured worse on the fixtures).
 const MAX_TRIPLE_WEIGHT: f32 = 0.9;
@@ -220,11 +216,10 @@ impl<'l> Model<'l> {
         if x.count == 0 || y.count == 0 {
             return pair;
         }
-        // Triples are counted where their pair (x, y) was seen twice or more
-        // (the generator's threshold); a pair seen once, kept around a
-        // confusable word, has no triple to weigh.
+        // No triple was counted after a pair rarer than the triples' threshold
+        // (such pairs are kept around confusable words): nothing to weigh.
         let context = self.pair_count(x, y);
-        if context < MIN_TRIPLE_CONTEXT {
+        if context < self.lexicon.min_triple_count() {
             return pair;
         }
         let triple = if r.count == 0 {

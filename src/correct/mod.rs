@@ -108,7 +108,9 @@ const UNMARKED_MIDDLE_COST: f32 = 1.5;
 const THAN_WINDOW: usize = 10;
 
 /// Occurrences from which the corpus decides whether a comparative calls
-/// for "än", and how many times likelier than anywhere "än" must follow it.
+/// for "än", and how many times likelier than anywhere "än" must follow it
+/// (by the pair's count less the language model's discount,
+/// [`lm::Model::pair_ratio`]).
 const THAN_MIN_COUNT: u32 = 20;
 const THAN_MIN_RATIO: f32 = 5.0;
 

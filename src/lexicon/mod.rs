@@ -147,6 +147,9 @@ struct Meta {
     total: u64,
     floor_log_p: f32,
     unseen_max_log_p: f32,
+    /// Occurrences below which no triple was counted (the generator's
+    /// `--min-pair-count`).
+    min_triple_count: u32,
     compoundmin: usize,
     compoundwordmax: usize,
     rules: Vec<Vec<(RuleElem, Quant)>>,
@@ -157,6 +160,7 @@ impl Meta {
         let mut total = None;
         let mut floor_log_p = None;
         let mut unseen_max_log_p = None;
+        let mut min_triple_count = 2;
         let mut compoundmin = 2;
         let mut compoundwordmax = 4;
         let mut compound_flags: Vec<char> = Vec::new();
@@ -173,6 +177,7 @@ impl Meta {
                 "total" => total = Some(num(rest)? as u64),
                 "floor_log_p" => floor_log_p = Some(num(rest)? as f32),
                 "unseen_max_log_p" => unseen_max_log_p = Some(num(rest)? as f32),
+                "min_triple_count" => min_triple_count = num(rest)? as u32,
                 "compoundmin" => compoundmin = num(rest)? as usize,
                 "compoundwordmax" => compoundwordmax = num(rest)? as usize,
                 "compound_flags" => compound_flags = single_chars(rest)?,
@@ -223,6 +228,7 @@ impl Meta {
             total: total.ok_or("no total")?,
             floor_log_p: floor_log_p.ok_or("no floor_log_p")?,
             unseen_max_log_p: unseen_max_log_p.ok_or("no unseen_max_log_p")?,
+            min_triple_count,
             compoundmin,
             compoundwordmax,
             rules,
@@ -288,6 +294,7 @@ impl Default for Lexicon {
                 total: 0,
                 floor_log_p: -20.7,
                 unseen_max_log_p: -16.0,
+                min_triple_count: 2,
                 compoundmin: 2,
                 compoundwordmax: 4,
                 rules: Vec::new(),
@@ -638,8 +645,8 @@ impl Lexicon {
     /// How often the triple `x y r` occurs in the context corpus, given `x`'s
     /// [`Lexicon::pairs_after`]: `y` the word before `r` as pairs count it, `x`
     /// the context before `y`. Only triples that end in a confusable key
-    /// ([`Lexicon::is_confusable`]) and occur at least `--min-pair-count`
-    /// times (the generator's, 2) are stored; others read as 0.
+    /// ([`Lexicon::is_confusable`]) and occur at least
+    /// [`Lexicon::min_triple_count`] times are stored; others read as 0.
     pub fn triple_count_after(&self, after: PairsAfter, y: &str, r: &str) -> u32 {
         let mut tail = Vec::with_capacity(y.len() + 1 + r.len());
         tail.extend_from_slice(y.as_bytes());
@@ -677,6 +684,12 @@ impl Lexicon {
         self.lm
             .get(key)
             .map_or(0, |c| c.min(u64::from(u32::MAX)) as u32)
+    }
+
+    /// Occurrences of a pair (x, y) below which no triple x y r was counted
+    /// (`lexicon.meta`; pairs that rare are kept around confusable words).
+    pub fn min_triple_count(&self) -> u32 {
+        self.meta.min_triple_count
     }
 
     /// The number of word tokens counted in the context corpus.

@@ -499,7 +499,7 @@ fn main() -> Res<()> {
          10th document whose pair occurs at least t times in the other documents):"
     );
     // The confusable keys decide between real words by their neighbours, so
-    // their pairs are kept even when seen once (see `Pruning`).
+    // every pair of theirs is kept, even one seen once (see `Pruning`).
     let confusable = confusable_keys(&corpus.uni);
     let prunings = [1u64, 2, 3, 5, 10]
         .map(|t| Pruning::new(t, None))
@@ -521,12 +521,12 @@ fn main() -> Res<()> {
                     - corpus.held_out.get(k).copied().unwrap_or(0);
                 (h + if rule.keeps(k, train) { c } else { 0 }, a + c)
             });
-        let chosen = rule.once_around.is_some();
+        let chosen = rule.all_around.is_some();
         say!(
             "  t = {:>2}{}: {kept:>8} pairs, {:>9} bytes, coverage {:.3}{}",
             rule.min,
             if chosen {
-                " and once around a confusable key"
+                " and all around a confusable key"
             } else {
                 ""
             },
@@ -583,6 +583,9 @@ fn main() -> Res<()> {
     writeln!(meta, "forms {}", entries.len())?;
     writeln!(meta, "floor_log_p {:.4}", FLOOR_P.ln())?;
     writeln!(meta, "unseen_max_log_p {:.4}", (CORPUS_WEIGHT / total).ln())?;
+    // The corrector weighs triples only after a pair seen this often: after
+    // a rarer one (kept around a confusable key) none was counted.
+    writeln!(meta, "min_triple_count {}", args.min_pair_count)?;
     writeln!(meta, "compoundmin {}", args.compoundmin)?;
     writeln!(meta, "compoundwordmax {}", args.compoundwordmax)?;
     writeln!(meta, "compound_flags X U Y")?;
@@ -612,26 +615,26 @@ fn build_map<'a>(items: impl Iterator<Item = (&'a [u8], u64)>) -> Res<Vec<u8>> {
 }
 
 /// Which word pairs `lm.fst` keeps: those seen at least `min` times, and
-/// every pair seen where either word is one of `once_around`. A pair seen
+/// every pair seen where either word is one of `all_around`. A pair seen
 /// once is weak evidence, but for a confusable key ("får", "för") it is often
 /// the only evidence there is, and an absent pair reads as evidence against
-/// the key (held-out 1,181 -> 1,097 word errors; keeping every pair seen once
+/// the key (held-out 1,181 -> 1,094 word errors; keeping every pair seen once
 /// gave 1,091 with an lm.fst 1.7 times the size).
 struct Pruning<'a> {
     min: u64,
-    once_around: Option<&'a BTreeSet<String>>,
+    all_around: Option<&'a BTreeSet<String>>,
 }
 
 impl<'a> Pruning<'a> {
-    fn new(min: u64, once_around: Option<&'a BTreeSet<String>>) -> Pruning<'a> {
-        Pruning { min, once_around }
+    fn new(min: u64, all_around: Option<&'a BTreeSet<String>>) -> Pruning<'a> {
+        Pruning { min, all_around }
     }
 
     fn keeps(&self, key: &[u8], count: u64) -> bool {
         if count >= self.min {
             return true;
         }
-        let (Some(keys), 1..) = (self.once_around, count) else {
+        let (Some(keys), 1..) = (self.all_around, count) else {
             return false;
         };
         let Some((a, b)) = std::str::from_utf8(key)
