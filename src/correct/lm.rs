@@ -183,7 +183,7 @@ impl<'l> Model<'l> {
     }
 
     /// How many times likelier `b` is right after `a` than anywhere, by
-    /// their counts in the corpus (the pair's less [`PAIR_DISCOUNT`], as in
+    /// their counts in the corpus (the pair's less the discount, as in
     /// [`Model::transition`]); `None` when `a` is too rare to say.
     pub fn pair_ratio(&self, a: &Word, b: &Word, min_count: u32) -> Option<f32> {
         if a.count < min_count || b.count == 0 {
